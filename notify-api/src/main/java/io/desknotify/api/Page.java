@@ -1,0 +1,29 @@
+package io.desknotify.api;
+
+import java.util.List;
+
+/**
+ * One page of a query's results.
+ *
+ * @param items  the items of this page, unmodifiable
+ * @param offset the offset of the first item within all results
+ * @param limit  the page size asked for
+ * @param total  the number of results in all pages
+ */
+public record Page<T>(List<T> items, long offset, int limit, long total) {
+    public Page {
+        items = List.copyOf(items);
+        if (offset < 0 || limit < 0 || total < 0) {
+            throw new IllegalArgumentException("offset, limit and total must not be negative");
+        }
+    }
+
+    /** True when results follow this page. */
+    public boolean hasNext() {
+        return offset + items.size() < total;
+    }
+
+    public static <T> Page<T> empty(long offset, int limit) {
+        return new Page<>(List.of(), offset, limit, 0);
+    }
+}

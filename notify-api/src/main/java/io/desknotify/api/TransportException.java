@@ -1,0 +1,148 @@
+package io.desknotify.api;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A request to a provider failed as a whole. Carries what the provider said (HTTP status, error code, request
+ * id) and, decisively for retries, whether the provider may have acted on the request: see {@link Retryability}.
+ *
+ * <p>A provider's rejection of individual targets is not an exception: it is data in the batch result.
+ */
+public class TransportException extends NotifyException {
+    private static final long serialVersionUID = 1L;
+
+    /** Whether repeating the failed request is safe. */
+    public enum Retryability {
+        /** The provider provably did not act (connection refused, throttled, 503 before processing): safe to retry. */
+        RETRYABLE,
+        /** The provider may or may not have acted (timeout or 5xx after the request was sent): retrying may duplicate. */
+        AMBIGUOUS,
+        /** Repeating cannot help (bad request, authentication, unknown resource). */
+        FATAL
+    }
+
+    private final String provider;
+    private final int httpStatus;
+    private final String errorCode;
+    private final String requestId;
+    private final Retryability retryability;
+    private final boolean throttled;
+    private final transient Duration retryAfter;
+
+    protected TransportException(Builder builder) {
+        super(builder.message, builder.cause);
+        this.provider = builder.provider;
+        this.httpStatus = builder.httpStatus;
+        this.errorCode = builder.errorCode;
+        this.requestId = builder.requestId;
+        this.retryability = builder.retryability;
+        this.throttled = builder.throttled;
+        this.retryAfter = builder.retryAfter;
+    }
+
+    public static Builder builder(Retryability retryability, String message) {
+        return new Builder(retryability, message);
+    }
+
+    /** The provider (transport name) that failed. */
+    public String provider() {
+        return provider;
+    }
+
+    /** The HTTP status of the answer, or 0 when there was none (I/O failure, timeout). */
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    /** The provider's error code (e.g. {@code WKS.0001}, {@code APIG.0308}), or {@code null}. */
+    public String errorCode() {
+        return errorCode;
+    }
+
+    /** The provider's request id (e.g. Huawei's {@code X-Request-Id}), or {@code null}. */
+    public String requestId() {
+        return requestId;
+    }
+
+    public Retryability retryability() {
+        return retryability;
+    }
+
+    /** True when the provider said "too many requests": the sender should slow down. */
+    public boolean throttled() {
+        return throttled;
+    }
+
+    /** How long the provider asked us to wait before trying again, if it said. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
+    /** Builds {@link TransportException}s; subclasses pass it to the protected constructor. */
+    public static final class Builder {
+        private final Retryability retryability;
+        private final String message;
+        private Throwable cause;
+        private String provider;
+        private int httpStatus;
+        private String errorCode;
+        private String requestId;
+        private boolean throttled;
+        private Duration retryAfter;
+
+        private Builder(Retryability retryability, String message) {
+            if (retryability == null) {
+                throw new IllegalArgumentException("retryability must not be null");
+            }
+            this.retryability = retryability;
+            this.message = message;
+        }
+
+        public Builder provider(String provider) {
+            this.provider = provider;
+            return this;
+        }
+
+        public Builder httpStatus(int httpStatus) {
+            this.httpStatus = httpStatus;
+            return this;
+        }
+
+        public Builder errorCode(String errorCode) {
+            this.errorCode = errorCode;
+            return this;
+        }
+
+        public Builder requestId(String requestId) {
+            this.requestId = requestId;
+            return this;
+        }
+
+        public Builder throttled(boolean throttled) {
+            this.throttled = throttled;
+            return this;
+        }
+
+        public Builder retryAfter(Duration retryAfter) {
+            if (retryAfter != null && retryAfter.isNegative()) {
+                throw new IllegalArgumentException("retryAfter must not be negative");
+            }
+            this.retryAfter = retryAfter;
+            return this;
+        }
+
+        public Builder cause(Throwable cause) {
+            this.cause = cause;
+            return this;
+        }
+
+        public TransportException build() {
+            return new TransportException(this);
+        }
+
+        Retryability retryability() {
+            return retryability;
+        }
+    }
+}

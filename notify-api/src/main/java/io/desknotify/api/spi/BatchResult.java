@@ -1,0 +1,77 @@
+package io.desknotify.api.spi;
+
+import io.desknotify.api.Outcome;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The provider's answer to one batch: an outcome for every target. Most answers are uniform ("all accepted as
+ * provider job X"), so a result holds a default outcome and lists only the targets that differ.
+ */
+public final class BatchResult {
+    private final Outcome defaultOutcome;
+    private final String providerJobId;
+    private final String requestId;
+    private final List<TargetResult> exceptions;
+
+    private BatchResult(Outcome defaultOutcome, String providerJobId, String requestId, List<TargetResult> exceptions) {
+        if (defaultOutcome != Outcome.DELIVERED && defaultOutcome != Outcome.PENDING
+                && defaultOutcome != Outcome.FAILED) {
+            throw new IllegalArgumentException("defaultOutcome must be DELIVERED, PENDING or FAILED");
+        }
+        if (defaultOutcome == Outcome.PENDING && providerJobId == null) {
+            throw new IllegalArgumentException("a PENDING result needs a providerJobId to follow");
+        }
+        this.defaultOutcome = defaultOutcome;
+        this.providerJobId = providerJobId;
+        this.requestId = requestId;
+        this.exceptions = List.copyOf(exceptions);
+    }
+
+    /** Every target was delivered. */
+    public static BatchResult delivered(String requestId) {
+        return new BatchResult(Outcome.DELIVERED, null, requestId, List.of());
+    }
+
+    /** The provider accepted the batch as job {@code providerJobId}; every target is pending until it is polled. */
+    public static BatchResult accepted(String providerJobId, String requestId) {
+        return new BatchResult(Outcome.PENDING, providerJobId, requestId, List.of());
+    }
+
+    /**
+     * A result with per-target outcomes; targets not listed get {@code defaultOutcome}.
+     *
+     * @param defaultOutcome DELIVERED, PENDING (then {@code providerJobId} is required) or FAILED
+     * @param perTarget      results of the targets that differ from the default, each target at most once
+     */
+    public static BatchResult of(Outcome defaultOutcome, String providerJobId, String requestId,
+            List<TargetResult> perTarget) {
+        return new BatchResult(defaultOutcome, providerJobId, requestId, perTarget);
+    }
+
+    /** The outcome of targets not listed in {@link #perTarget()}. */
+    public Outcome defaultOutcome() {
+        return defaultOutcome;
+    }
+
+    /** The provider's job id to poll, when the provider works asynchronously. */
+    public Optional<String> providerJobId() {
+        return Optional.ofNullable(providerJobId);
+    }
+
+    /** The provider's request id (e.g. {@code X-Request-Id}), if any. */
+    public Optional<String> requestId() {
+        return Optional.ofNullable(requestId);
+    }
+
+    /** Targets whose outcome differs from {@link #defaultOutcome()}. */
+    public List<TargetResult> perTarget() {
+        return exceptions;
+    }
+
+    @Override
+    public String toString() {
+        return "BatchResult{defaultOutcome=" + defaultOutcome + ", providerJobId=" + providerJobId + ", requestId="
+                + requestId + ", perTarget=" + exceptions.size() + '}';
+    }
+}

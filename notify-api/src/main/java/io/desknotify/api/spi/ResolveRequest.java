@@ -1,0 +1,17 @@
+package io.desknotify.api.spi;
+
+import io.desknotify.api.Target;
+import java.util.List;
+
+/**
+ * Targets for {@link Transport#resolve}.
+ *
+ * @param jobId         the job
+ * @param targets       targets to resolve or filter, no duplicates, unmodifiable
+ * @param onlyConnected keep only targets connected now; the others become SKIPPED results
+ */
+public record ResolveRequest(String jobId, List<Target> targets, boolean onlyConnected) {
+    public ResolveRequest {
+        targets = List.copyOf(targets);
+    }
+}

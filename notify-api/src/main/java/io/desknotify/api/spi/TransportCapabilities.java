@@ -1,0 +1,158 @@
+package io.desknotify.api.spi;
+
+import io.desknotify.api.TargetKind;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a transport can do: which target kinds it delivers to directly and in batches of what size, which it can
+ * resolve, how long a message may be and what it does with severity. Immutable.
+ */
+public final class TransportCapabilities {
+
+    /** What a transport does with {@link io.desknotify.api.Severity}. */
+    public enum SeveritySupport {
+        /** The provider has a message type that carries the severity. */
+        NATIVE,
+        /** The provider has none; the severity is written in front of the text. */
+        PREFIXED,
+        /** The provider has none; the severity is not sent. */
+        DROPPED
+    }
+
+    private final Map<TargetKind, Integer> maxBatchSizes;
+    private final Set<TargetKind> resolvableKinds;
+    private final boolean filtersConnected;
+    private final int maxMessageLength;
+    private final SeveritySupport severitySupport;
+
+    private TransportCapabilities(Builder b) {
+        this.maxBatchSizes = Collections.unmodifiableMap(new EnumMap<>(b.maxBatchSizes));
+        this.resolvableKinds = Collections.unmodifiableSet(b.resolvableKinds.isEmpty()
+                ? EnumSet.noneOf(TargetKind.class) : EnumSet.copyOf(b.resolvableKinds));
+        this.filtersConnected = b.filtersConnected;
+        this.maxMessageLength = b.maxMessageLength;
+        this.severitySupport = b.severitySupport;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Kinds delivered directly by {@link Transport#deliver}. */
+    public Set<TargetKind> nativeKinds() {
+        return maxBatchSizes.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(maxBatchSizes.keySet()));
+    }
+
+    public boolean isNative(TargetKind kind) {
+        return maxBatchSizes.containsKey(kind);
+    }
+
+    /** The most targets of the given native kind one {@link Batch} may hold. */
+    public int maxBatchSize(TargetKind kind) {
+        Integer size = maxBatchSizes.get(kind);
+        if (size == null) {
+            throw new IllegalArgumentException(kind + " is not a native kind of this transport");
+        }
+        return size;
+    }
+
+    /** Kinds {@link Transport#resolve} turns into native ones. */
+    public Set<TargetKind> resolvableKinds() {
+        return resolvableKinds;
+    }
+
+    /** True when {@link Transport#resolve} can keep only targets that are connected now. */
+    public boolean filtersConnected() {
+        return filtersConnected;
+    }
+
+    /** True when the kind is delivered directly or can be resolved. */
+    public boolean reaches(TargetKind kind) {
+        return isNative(kind) || resolvableKinds.contains(kind);
+    }
+
+    /** The longest message, in characters, the provider accepts. */
+    public int maxMessageLength() {
+        return maxMessageLength;
+    }
+
+    public SeveritySupport severitySupport() {
+        return severitySupport;
+    }
+
+    @Override
+    public String toString() {
+        return "TransportCapabilities{maxBatchSizes=" + maxBatchSizes + ", resolvableKinds=" + resolvableKinds
+                + ", filtersConnected=" + filtersConnected + ", maxMessageLength=" + maxMessageLength
+                + ", severitySupport=" + severitySupport + '}';
+    }
+
+    /** Builds {@link TransportCapabilities}. Not thread-safe. */
+    public static final class Builder {
+        private final Map<TargetKind, Integer> maxBatchSizes = new EnumMap<>(TargetKind.class);
+        private final Set<TargetKind> resolvableKinds = EnumSet.noneOf(TargetKind.class);
+        private boolean filtersConnected;
+        private int maxMessageLength = 1024;
+        private SeveritySupport severitySupport = SeveritySupport.DROPPED;
+
+        private Builder() {
+        }
+
+        /** Declares a natively delivered kind and the most targets of it one batch may hold (at least 1). */
+        public Builder nativeKind(TargetKind kind, int maxBatchSize) {
+            if (kind == null) {
+                throw new IllegalArgumentException("kind must not be null");
+            }
+            if (maxBatchSize < 1) {
+                throw new IllegalArgumentException("maxBatchSize must be at least 1 but was " + maxBatchSize);
+            }
+            maxBatchSizes.put(kind, maxBatchSize);
+            return this;
+        }
+
+        public Builder resolvableKind(TargetKind kind) {
+            if (kind == null) {
+                throw new IllegalArgumentException("kind must not be null");
+            }
+            resolvableKinds.add(kind);
+            return this;
+        }
+
+        public Builder filtersConnected(boolean filtersConnected) {
+            this.filtersConnected = filtersConnected;
+            return this;
+        }
+
+        public Builder maxMessageLength(int maxMessageLength) {
+            if (maxMessageLength < 1) {
+                throw new IllegalArgumentException("maxMessageLength must be at least 1 but was " + maxMessageLength);
+            }
+            this.maxMessageLength = maxMessageLength;
+            return this;
+        }
+
+        public Builder severitySupport(SeveritySupport severitySupport) {
+            if (severitySupport == null) {
+                throw new IllegalArgumentException("severitySupport must not be null");
+            }
+            this.severitySupport = severitySupport;
+            return this;
+        }
+
+        public TransportCapabilities build() {
+            if (maxBatchSizes.isEmpty()) {
+                throw new IllegalStateException("a transport must deliver at least one native kind");
+            }
+            for (TargetKind k : resolvableKinds) {
+                if (maxBatchSizes.containsKey(k)) {
+                    throw new IllegalStateException(k + " cannot be both native and resolvable");
+                }
+            }
+            return new TransportCapabilities(this);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package io.desknotify.api.spi;
+
+import io.desknotify.api.ConfigurationException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * String settings for a {@link TransportFactory}, with typed accessors whose errors name the setting. Values of
+ * settings whose names look secret ({@code secret}, {@code password}, {@code token}, {@code key}) are never
+ * shown by {@link #toString()} or in an exception message. Immutable.
+ *
+ * <p>Durations are written as ISO-8601 ({@code PT30S}) or with a unit: {@code 500ms}, {@code 30s}, {@code 2m},
+ * {@code 1h}, {@code 1d}.
+ */
+public final class TransportSettings {
+    private final String name;
+    private final Map<String, String> values;
+
+    private TransportSettings(String name, Map<String, String> values) {
+        this.name = name;
+        this.values = Collections.unmodifiableMap(new TreeMap<>(values));
+    }
+
+    /**
+     * Creates settings.
+     *
+     * @param name   the transport name to use for routing, or {@code null} for the factory's id
+     * @param values the settings; keys and values must not be null
+     */
+    public static TransportSettings of(String name, Map<String, String> values) {
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            if (e.getKey() == null || e.getValue() == null) {
+                throw new ConfigurationException(e.getKey(), "settings must not hold null keys or values");
+            }
+        }
+        return new TransportSettings(name, values);
+    }
+
+    /** The transport name to use, or {@code fallback} when none was given. */
+    public String name(String fallback) {
+        return name != null ? name : fallback;
+    }
+
+    public Optional<String> get(String key) {
+        return Optional.ofNullable(values.get(key)).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    /** The value of a required setting. */
+    public String require(String key) {
+        return get(key).orElseThrow(() -> new ConfigurationException(key, "setting '" + key + "' is required"));
+    }
+
+    /** A secret's value as a fresh char array, so callers can clear it. */
+    public Optional<char[]> secret(String key) {
+        return get(key).map(String::toCharArray);
+    }
+
+    public Optional<URI> uri(String key) {
+        return get(key).map(v -> {
+            try {
+                URI uri = URI.create(v);
+                if (uri.getScheme() == null || uri.getHost() == null) {
+                    throw new IllegalArgumentException("no scheme or host");
+                }
+                return uri;
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(key, "setting '" + key + "' is not an absolute URI: " + shown(key, v));
+            }
+        });
+    }
+
+    public int integer(String key, int fallback) {
+        Optional<String> v = get(key);
+        if (v.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(v.get());
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(key, "setting '" + key + "' is not an integer: " + shown(key, v.get()));
+        }
+    }
+
+    public boolean bool(String key, boolean fallback) {
+        Optional<String> v = get(key);
+        if (v.isEmpty()) {
+            return fallback;
+        }
+        return switch (v.get().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ConfigurationException(key, "setting '" + key + "' must be true or false: "
+                    + shown(key, v.get()));
+        };
+    }
+
+    public Duration duration(String key, Duration fallback) {
+        Optional<String> v = get(key);
+        if (v.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return parseDuration(v.get());
+        } catch (RuntimeException e) {
+            throw new ConfigurationException(key, "setting '" + key + "' is not a duration (e.g. 30s, 500ms, PT1M): "
+                    + shown(key, v.get()));
+        }
+    }
+
+    /** All keys. */
+    public java.util.Set<String> keys() {
+        return values.keySet();
+    }
+
+    static Duration parseDuration(String text) {
+        String s = text.trim().toLowerCase(Locale.ROOT);
+        if (s.startsWith("p")) {
+            try {
+                return Duration.parse(s.toUpperCase(Locale.ROOT));
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException(e);
+            }
+        }
+        int i = 0;
+        while (i < s.length() && Character.isDigit(s.charAt(i))) {
+            i++;
+        }
+        if (i == 0) {
+            throw new IllegalArgumentException("no number");
+        }
+        long n = Long.parseLong(s.substring(0, i));
+        return switch (s.substring(i).trim()) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s", "" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            case "d" -> Duration.ofDays(n);
+            default -> throw new IllegalArgumentException("unknown unit");
+        };
+    }
+
+    /** True for setting names whose values must never be shown. */
+    public static boolean isSecretKey(String key) {
+        String k = key.toLowerCase(Locale.ROOT);
+        return k.contains("secret") || k.contains("password") || k.contains("token") || k.contains("key")
+                || k.equals("sk") || k.equals("ak") || k.contains("credential");
+    }
+
+    private static String shown(String key, String value) {
+        return isSecretKey(key) ? "******" : "'" + value + "'";
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("TransportSettings{name=").append(name);
+        values.forEach((k, v) -> sb.append(", ").append(k).append('=').append(isSecretKey(k) ? "******" : v));
+        return sb.append('}').toString();
+    }
+}
