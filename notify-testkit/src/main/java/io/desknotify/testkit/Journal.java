@@ -1,0 +1,64 @@
+package io.desknotify.testkit;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What an emulator received and what it displayed, for assertions in tests.
+ *
+ * <p>Thread-safe. Recording is cheap (lock-free appends and per-target counters), so an
+ * emulator can journal tens of thousands of notifications under load. Read methods return
+ * snapshots: they are consistent per call, not across calls made while requests still run.
+ *
+ * <pre>{@code
+ * Journal journal = emulator.journal();
+ * assertThat(journal.shownTargets()).containsOnlyKeys(expectedDesktopIds);
+ * assertThat(journal.targetsShownMoreThanOnce()).isEmpty();
+ * assertThat(journal.requests(Route.HUAWEI_SEND_DESKTOPS)).hasSize(3);
+ * }</pre>
+ */
+public interface Journal {
+
+    /** @return every request received, in arrival order */
+    List<RecordedRequest> requests();
+
+    /**
+     * @param route a route
+     * @return the requests that matched that route, in arrival order
+     */
+    List<RecordedRequest> requests(Route route);
+
+    /**
+     * @param route a route
+     * @return how many requests matched that route
+     */
+    int requestCount(Route route);
+
+    /** @return every notification shown, in the order they were shown */
+    List<ShownNotification> shown();
+
+    /**
+     * @param targetId a desktop or session id
+     * @return the notifications shown on that target, in order
+     */
+    List<ShownNotification> shownOn(String targetId);
+
+    /**
+     * @param targetId a desktop or session id
+     * @return how many times a notification was shown on it
+     */
+    int shownCount(String targetId);
+
+    /** @return the number of times a notification was shown, per target id (a multiset) */
+    Map<String, Integer> shownTargets();
+
+    /** @return the total number of notifications shown */
+    int totalShown();
+
+    /** @return the ids of targets that were shown a notification more than once */
+    Set<String> targetsShownMoreThanOnce();
+
+    /** Forgets everything recorded so far. */
+    void clear();
+}

@@ -1,0 +1,90 @@
+package io.desknotify.testkit;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * One operation of an emulated provider API: an HTTP method and a path template.
+ *
+ * <p>Routes name where a {@linkplain FaultInjector fault} is injected and how the
+ * {@linkplain Journal journal} groups the requests it received. Path templates use
+ * {@code {name}} placeholders for path parameters, exactly as the providers document them.
+ */
+public enum Route {
+    /** Huawei: {@code POST /v2/{project_id}/desktops/notifications}. */
+    HUAWEI_SEND_DESKTOPS(Provider.HUAWEI_WORKSPACE, "POST", "/v2/{project_id}/desktops/notifications"),
+    /** Huawei: {@code POST /v2/{project_id}/desktop-pools/{pool_id}/notifications}. */
+    HUAWEI_SEND_POOL(Provider.HUAWEI_WORKSPACE, "POST", "/v2/{project_id}/desktop-pools/{pool_id}/notifications"),
+    /** Huawei: {@code GET /v2/{project_id}/connect-desktops}. */
+    HUAWEI_CONNECT_DESKTOPS(Provider.HUAWEI_WORKSPACE, "GET", "/v2/{project_id}/connect-desktops"),
+    /** Huawei: {@code GET /v2/{project_id}/workspace-jobs/{job_id}}. */
+    HUAWEI_JOB(Provider.HUAWEI_WORKSPACE, "GET", "/v2/{project_id}/workspace-jobs/{job_id}"),
+    /** Huawei: {@code GET /v2/{project_id}/users/notification-records}. */
+    HUAWEI_NOTIFICATION_RECORDS(Provider.HUAWEI_WORKSPACE, "GET", "/v2/{project_id}/users/notification-records"),
+
+    /** Horizon: {@code POST /rest/login}. */
+    HORIZON_LOGIN(Provider.HORIZON, "POST", "/rest/login"),
+    /** Horizon: {@code POST /rest/refresh}. */
+    HORIZON_REFRESH(Provider.HORIZON, "POST", "/rest/refresh"),
+    /** Horizon: {@code POST /rest/logout}. */
+    HORIZON_LOGOUT(Provider.HORIZON, "POST", "/rest/logout"),
+    /** Horizon: {@code GET /rest/inventory/v1/sessions}. */
+    HORIZON_SESSIONS(Provider.HORIZON, "GET", "/rest/inventory/v1/sessions"),
+    /** Horizon: {@code GET /rest/external/v1/ad-users-or-groups}. */
+    HORIZON_AD_USERS(Provider.HORIZON, "GET", "/rest/external/v1/ad-users-or-groups"),
+    /** Horizon: {@code POST /rest/inventory/v1/sessions/action/send-message}. */
+    HORIZON_SEND_MESSAGE(Provider.HORIZON, "POST", "/rest/inventory/v1/sessions/action/send-message");
+
+    /** The emulated provider a route belongs to. */
+    public enum Provider {
+        /** Huawei Cloud Workspace. */
+        HUAWEI_WORKSPACE,
+        /** VMware/Omnissa Horizon Server REST API. */
+        HORIZON
+    }
+
+    private final Provider provider;
+    private final String method;
+    private final String pathTemplate;
+    private final Pattern pattern;
+
+    Route(Provider provider, String method, String pathTemplate) {
+        this.provider = provider;
+        this.method = method;
+        this.pathTemplate = pathTemplate;
+        this.pattern = Pattern.compile(pathTemplate.replaceAll("\\{[a-z_]+}", "[^/]+"));
+    }
+
+    /** @return the provider whose API this route belongs to */
+    public Provider provider() {
+        return provider;
+    }
+
+    /** @return the HTTP method, upper case */
+    public String method() {
+        return method;
+    }
+
+    /** @return the documented path template, e.g. {@code /v2/{project_id}/connect-desktops} */
+    public String pathTemplate() {
+        return pathTemplate;
+    }
+
+    /**
+     * Tells whether a request matches this route.
+     *
+     * @param method the HTTP method
+     * @param rawPath the raw (still percent-encoded) request path
+     * @return true when both the method and the path match
+     */
+    public boolean matches(String method, String rawPath) {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(rawPath, "rawPath");
+        return this.method.equalsIgnoreCase(method) && pattern.matcher(rawPath).matches();
+    }
+
+    @Override
+    public String toString() {
+        return name() + " (" + method + " " + pathTemplate + ")";
+    }
+}

@@ -1,0 +1,28 @@
+package io.desknotify.testkit;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A notification an emulator displayed on one desktop (Huawei) or session (Horizon).
+ *
+ * @param provider the emulated provider
+ * @param targetId the desktop id (Huawei) or session id (Horizon)
+ * @param text the message text as received
+ * @param messageType Horizon's {@code message_type} ({@code INFO}, {@code WARNING},
+ *     {@code ERROR}); {@code null} for Huawei, which has none
+ * @param time when it was shown
+ * @param requestId the {@code X-Request-Id} of the request that caused it
+ */
+public record ShownNotification(Route.Provider provider, String targetId, String text, String messageType,
+                                Instant time, String requestId) {
+
+    /** Checks the components. */
+    public ShownNotification {
+        Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(targetId, "targetId");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(requestId, "requestId");
+    }
+}

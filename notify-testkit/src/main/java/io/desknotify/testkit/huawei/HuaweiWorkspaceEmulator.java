@@ -1,0 +1,404 @@
+package io.desknotify.testkit.huawei;
+
+import io.desknotify.testkit.FaultInjector;
+import io.desknotify.testkit.Inventory;
+import io.desknotify.testkit.Journal;
+import io.desknotify.testkit.Route;
+import io.desknotify.testkit.internal.EmulatorServer;
+import io.desknotify.testkit.internal.FaultEngine;
+import io.desknotify.testkit.internal.JournalImpl;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+
+/**
+ * An emulator of the Huawei Cloud Workspace notification API on a real loopback HTTP server
+ * ({@code http://127.0.0.1:<ephemeral port>}).
+ *
+ * <p>Served routes (see {@link Route}): send to desktops, send to a desktop pool, desktop
+ * connection statuses, workspace jobs and notification blocking records, all under
+ * {@code /v2/{project_id}}. Requests are authenticated with AK/SK signatures
+ * ({@code SDK-HMAC-SHA256}) and/or {@code X-Auth-Token} when credentials or a token are
+ * configured; with neither, every request is accepted. Every response carries an
+ * {@code X-Request-Id}; errors use Huawei's body
+ * {@code {"error_code","error_msg"}}. Error codes invented by the emulator (the real ones
+ * are not documented): {@code WKS.0001} invalid parameter (400), {@code WKS.0004} desktop
+ * not found (sub-job), {@code WKS.0005} pool not found (404), {@code WKS.0006} job not found
+ * (404), {@code WKS.0500} injected per-desktop failure (sub-job); gateway codes
+ * {@code APIG.0301} (bad signature, AK, date or token), {@code APIG.0307} (token expired
+ * fault), {@code APIG.0308} (429 throttling).
+ *
+ * <p>Notifications are shown (and {@linkplain #journal() journaled}) when the send request
+ * is processed; the job then reports RUNNING until {@link Builder#jobDuration} has passed
+ * and {@link Builder#jobPolls} polls were answered, then SUCCESS, or FAILED if any sub-job
+ * failed (unknown desktop or {@linkplain FaultInjector#failTargets injected failure}).
+ *
+ * <p><b>Lifecycle and thread-safety.</b> {@link Builder#start()} binds the port and serves
+ * until {@link #close()}. The emulator is thread-safe; it serves concurrent clients with
+ * {@link Builder#threads} worker threads.
+ *
+ * <pre>{@code
+ * try (HuaweiWorkspaceEmulator huawei = HuaweiWorkspaceEmulator.builder()
+ *         .inventory(Inventory.builder().seed(7).desktops(500).build())
+ *         .credentials("my-ak", "my-sk")
+ *         .start()) {
+ *     URI endpoint = huawei.baseUri();              // give it to the transport under test
+ *     huawei.faults().inject(Route.HUAWEI_SEND_DESKTOPS, Fault.serverError(), Trigger.next(1));
+ *     // ... run the code under test ...
+ *     assertThat(huawei.journal().targetsShownMoreThanOnce()).isEmpty();
+ * }
+ * }</pre>
+ */
+public final class HuaweiWorkspaceEmulator implements AutoCloseable {
+
+    /** The project id used when none is configured. */
+    public static final String DEFAULT_PROJECT_ID = "0bec5db98280d2d02fd6c00c2de791ce";
+
+    private final Settings settings;
+    private final JournalImpl journal;
+    private final FaultEngine faults;
+    private final EmulatorServer server;
+
+    private HuaweiWorkspaceEmulator(Settings settings) throws IOException {
+        this.settings = settings;
+        this.journal = new JournalImpl();
+        this.faults = new FaultEngine(Route.Provider.HUAWEI_WORKSPACE, settings.seed);
+        HuaweiHandler handler = new HuaweiHandler(settings, journal, faults);
+        this.server = new EmulatorServer("huawei-emulator", settings.threads, Route.Provider.HUAWEI_WORKSPACE,
+                handler, handler, journal, faults, settings.clock, settings.maxRequestsPerSecond);
+    }
+
+    /** @return a builder with defaults: no auth, default inventory, 100 ids per call */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the endpoint, {@code http://127.0.0.1:<port>}, without trailing slash */
+    public URI baseUri() {
+        return server.baseUri();
+    }
+
+    /** @return the project id expected in paths */
+    public String projectId() {
+        return settings.projectId;
+    }
+
+    /** @return the inventory served */
+    public Inventory inventory() {
+        return settings.inventory;
+    }
+
+    /** @return what was received and shown */
+    public Journal journal() {
+        return journal;
+    }
+
+    /** @return where to inject faults */
+    public FaultInjector faults() {
+        return faults;
+    }
+
+    /** Stops serving and releases the port and threads. Idempotent. */
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    @Override
+    public String toString() {
+        return "HuaweiWorkspaceEmulator[" + server.baseUri() + ", project=" + settings.projectId + ", "
+                + settings.inventory + "]";
+    }
+
+    /** Immutable settings handed to the handler. */
+    static final class Settings {
+        final String projectId;
+        final Inventory inventory;
+        final Map<String, String> credentials;
+        final String authToken;
+        final Clock clock;
+        final Duration maxClockSkew;
+        final Duration jobDuration;
+        final int jobPolls;
+        final int maxIdsPerCall;
+        final int maxMessageLength;
+        final int maxRequestsPerSecond;
+        final int threads;
+        final long seed;
+        final List<BlockedNotificationRecord> notificationRecords;
+
+        Settings(Builder b, Inventory inventory, List<BlockedNotificationRecord> records) {
+            this.projectId = b.projectId;
+            this.inventory = inventory;
+            this.credentials = Map.copyOf(b.credentials);
+            this.authToken = b.authToken;
+            this.clock = b.clock;
+            this.maxClockSkew = b.maxClockSkew;
+            this.jobDuration = b.jobDuration;
+            this.jobPolls = b.jobPolls;
+            this.maxIdsPerCall = b.maxIdsPerCall;
+            this.maxMessageLength = b.maxMessageLength;
+            this.maxRequestsPerSecond = b.maxRequestsPerSecond;
+            this.threads = b.threads;
+            this.seed = b.seed == null ? inventory.seed() : b.seed;
+            this.notificationRecords = List.copyOf(records);
+        }
+    }
+
+    /**
+     * Settings of a {@link HuaweiWorkspaceEmulator}. Not thread-safe; each setter rejects bad
+     * input with an exception naming the parameter. Secrets are never shown by {@code toString}.
+     */
+    public static final class Builder {
+        private String projectId = DEFAULT_PROJECT_ID;
+        private Inventory inventory;
+        private final Map<String, String> credentials = new LinkedHashMap<>();
+        private String authToken;
+        private Clock clock = Clock.systemUTC();
+        private Duration maxClockSkew = Duration.ofMinutes(15);
+        private Duration jobDuration = Duration.ZERO;
+        private int jobPolls;
+        private int maxIdsPerCall = 100;
+        private int maxMessageLength = 1024;
+        private int maxRequestsPerSecond;
+        private int threads = 32;
+        private Long seed;
+        private final List<BlockedNotificationRecord> notificationRecords = new ArrayList<>();
+        private int generatedNotificationRecords;
+
+        private Builder() {
+        }
+
+        /**
+         * @param projectId the project id accepted in paths (default {@link #DEFAULT_PROJECT_ID})
+         * @return this builder
+         */
+        public Builder projectId(String projectId) {
+            this.projectId = nonBlank(projectId, "projectId");
+            return this;
+        }
+
+        /**
+         * @param inventory desktops, pools and users served (default {@link Inventory#ofDefaults()})
+         * @return this builder
+         */
+        public Builder inventory(Inventory inventory) {
+            this.inventory = Objects.requireNonNull(inventory, "inventory");
+            return this;
+        }
+
+        /**
+         * Accepts requests signed with this access key pair; may be called several times.
+         *
+         * @param accessKey AK
+         * @param secretKey SK
+         * @return this builder
+         */
+        public Builder credentials(String accessKey, String secretKey) {
+            credentials.put(nonBlank(accessKey, "accessKey"), nonBlank(secretKey, "secretKey"));
+            return this;
+        }
+
+        /**
+         * Accepts requests carrying this {@code X-Auth-Token}.
+         *
+         * @param token the IAM token
+         * @return this builder
+         */
+        public Builder authToken(String token) {
+            this.authToken = nonBlank(token, "token");
+            return this;
+        }
+
+        /**
+         * @param clock time source for signature dates, jobs and the journal (default UTC system clock)
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * @param skew how far {@code X-Sdk-Date} may be from the emulator's clock, either way (default 15 min)
+         * @return this builder
+         */
+        public Builder maxClockSkew(Duration skew) {
+            this.maxClockSkew = nonNegative(skew, "skew");
+            return this;
+        }
+
+        /**
+         * @param duration how long after creation a job stays RUNNING (default zero)
+         * @return this builder
+         */
+        public Builder jobDuration(Duration duration) {
+            this.jobDuration = nonNegative(duration, "duration");
+            return this;
+        }
+
+        /**
+         * @param polls how many polls of a job answer RUNNING before it ends (default 0)
+         * @return this builder
+         */
+        public Builder jobPolls(int polls) {
+            if (polls < 0) {
+                throw new IllegalArgumentException("polls must not be negative: " + polls);
+            }
+            this.jobPolls = polls;
+            return this;
+        }
+
+        /**
+         * @param max most desktop ids accepted in one send; more is a 400 (default 100)
+         * @return this builder
+         */
+        public Builder maxIdsPerCall(int max) {
+            this.maxIdsPerCall = positive(max, "max");
+            return this;
+        }
+
+        /**
+         * @param max longest message text accepted, in chars; longer is a 400 (default 1024)
+         * @return this builder
+         */
+        public Builder maxMessageLength(int max) {
+            this.maxMessageLength = positive(max, "max");
+            return this;
+        }
+
+        /**
+         * @param max requests per second over all routes; more are answered 429 {@code APIG.0308}
+         *     (default 0: unlimited)
+         * @return this builder
+         */
+        public Builder maxRequestsPerSecond(int max) {
+            if (max < 0) {
+                throw new IllegalArgumentException("max must not be negative: " + max);
+            }
+            this.maxRequestsPerSecond = max;
+            return this;
+        }
+
+        /**
+         * @param threads worker threads of the HTTP server, 1 to 256 (default 32)
+         * @return this builder
+         */
+        public Builder threads(int threads) {
+            if (threads < 1 || threads > 256) {
+                throw new IllegalArgumentException("threads must be within [1, 256]: " + threads);
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        /**
+         * @param seed seed of the random used by probabilistic faults and generated records
+         *     (default: the inventory's seed)
+         * @return this builder
+         */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /**
+         * @param record a notification blocking record to serve
+         * @return this builder
+         */
+        public Builder notificationRecord(BlockedNotificationRecord record) {
+            notificationRecords.add(Objects.requireNonNull(record, "record"));
+            return this;
+        }
+
+        /**
+         * Adds generated blocking records about the inventory's users, desktops and pools.
+         *
+         * @param count how many, at least 0
+         * @return this builder
+         */
+        public Builder generatedNotificationRecords(int count) {
+            if (count < 0) {
+                throw new IllegalArgumentException("count must not be negative: " + count);
+            }
+            this.generatedNotificationRecords = count;
+            return this;
+        }
+
+        /**
+         * Binds {@code 127.0.0.1} on an ephemeral port and starts serving.
+         *
+         * @return the running emulator; close it
+         * @throws UncheckedIOException if the server cannot be started
+         */
+        public HuaweiWorkspaceEmulator start() {
+            Inventory inv = inventory == null ? Inventory.ofDefaults() : inventory;
+            List<BlockedNotificationRecord> records = new ArrayList<>(notificationRecords);
+            records.addAll(generate(inv, generatedNotificationRecords, seed == null ? inv.seed() : seed));
+            try {
+                return new HuaweiWorkspaceEmulator(new Settings(this, inv, records));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start the Huawei Workspace emulator", e);
+            }
+        }
+
+        private static List<BlockedNotificationRecord> generate(Inventory inv, int count, long seed) {
+            List<BlockedNotificationRecord> out = new ArrayList<>(count);
+            if (count == 0 || inv.desktops().isEmpty()) {
+                return out;
+            }
+            Random random = new Random(seed ^ 0x5DEECE66DL);
+            Instant base = Instant.parse("2026-01-01T00:00:00Z");
+            for (int i = 0; i < count; i++) {
+                Inventory.Desktop d = inv.desktops().get(random.nextInt(inv.desktops().size()));
+                String type = random.nextBoolean() ? "EMAIL" : "SMS";
+                String poolName = d.poolId() == null || random.nextBoolean() ? null
+                        : inv.pool(d.poolId()).orElseThrow().name();
+                String desktopName = poolName == null ? d.name() : null;
+                Instant at = base.plusSeconds(random.nextInt(300 * 24 * 3600)).plusMillis(random.nextInt(1000));
+                out.add(new BlockedNotificationRecord(type, d.userName(), desktopName, poolName, "FAIL",
+                        "The " + d.userName() + "," + (poolName == null ? desktopName : poolName)
+                                + " information you provided violates relevant laws and regulations.", at));
+            }
+            return out;
+        }
+
+        @Override
+        public String toString() {
+            return "HuaweiWorkspaceEmulator.Builder[projectId=" + projectId + ", accessKeys=" + credentials.keySet()
+                    + ", token=" + (authToken == null ? "none" : "***") + ", maxIdsPerCall=" + maxIdsPerCall + "]";
+        }
+
+        private static String nonBlank(String v, String name) {
+            Objects.requireNonNull(v, name);
+            if (v.isBlank()) {
+                throw new IllegalArgumentException(name + " must not be blank");
+            }
+            return v;
+        }
+
+        private static Duration nonNegative(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative()) {
+                throw new IllegalArgumentException(name + " must not be negative: " + d);
+            }
+            return d;
+        }
+
+        private static int positive(int v, String name) {
+            if (v < 1) {
+                throw new IllegalArgumentException(name + " must be at least 1: " + v);
+            }
+            return v;
+        }
+    }
+}
