@@ -1,0 +1,358 @@
+package io.desknotify.testkit.horizon;
+
+import io.desknotify.testkit.FaultInjector;
+import io.desknotify.testkit.Inventory;
+import io.desknotify.testkit.Journal;
+import io.desknotify.testkit.Route;
+import io.desknotify.testkit.internal.EmulatorServer;
+import io.desknotify.testkit.internal.FaultEngine;
+import io.desknotify.testkit.internal.JournalImpl;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An emulator of the Horizon Server REST API (login, sessions, AD users, send message) on a
+ * real loopback HTTP server ({@code http://127.0.0.1:<ephemeral port>}).
+ *
+ * <p>Served routes (see {@link Route}): {@code POST /rest/login}, {@code /rest/refresh},
+ * {@code /rest/logout}; {@code GET /rest/inventory/v1/sessions} with JSON {@code filter}
+ * ({@code Equals}, {@code NotEquals}, {@code Contains}, {@code StartsWith}, {@code And},
+ * {@code Or}, {@code Not} on {@code id}, {@code user_id}, {@code desktop_pool_id},
+ * {@code machine_id}, {@code session_state}, {@code session_type}) and {@code page}/
+ * {@code size} paging with the {@code HAS_MORE_RECORDS: TRUE} header; {@code GET
+ * /rest/external/v1/ad-users-or-groups} (filter fields {@code login_name}, {@code domain},
+ * {@code id}, {@code name}, {@code display_name}); {@code POST
+ * /rest/inventory/v1/sessions/action/send-message}, answering one item per session (200,
+ * 404 for an unknown session, 400 for an {@linkplain FaultInjector#failTargets injected
+ * failure}). All but login and refresh need {@code Authorization: Bearer <access_token>}.
+ * Access tokens expire after {@link Builder#accessTokenTtl} or {@link Builder#accessTokenMaxUses}
+ * uses (401); error bodies take the configured {@link HorizonErrorStyle}; throttling answers
+ * 429 with {@code common.api-throttle-limit.exceeded.error} and
+ * {@code X-Rate-Limit-Retry-After-Seconds}.
+ *
+ * <p><b>Lifecycle and thread-safety.</b> {@link Builder#start()} binds the port and serves
+ * until {@link #close()}. The emulator is thread-safe.
+ *
+ * <pre>{@code
+ * try (HorizonEmulator horizon = HorizonEmulator.builder()
+ *         .inventory(Inventory.builder().seed(7).desktops(200).build())
+ *         .login("DESKNOTIFY", "admin", "secret")
+ *         .accessTokenMaxUses(10)
+ *         .start()) {
+ *     URI endpoint = horizon.baseUri();
+ *     // ... run the code under test ...
+ *     assertThat(horizon.journal().shownCount(sessionId)).isEqualTo(1);
+ * }
+ * }</pre>
+ */
+public final class HorizonEmulator implements AutoCloseable {
+
+    private final Settings settings;
+    private final JournalImpl journal;
+    private final FaultEngine faults;
+    private final HorizonHandler handler;
+    private final EmulatorServer server;
+
+    private HorizonEmulator(Settings settings) throws IOException {
+        this.settings = settings;
+        this.journal = new JournalImpl();
+        this.faults = new FaultEngine(Route.Provider.HORIZON, settings.seed);
+        this.handler = new HorizonHandler(settings, journal, faults);
+        this.server = new EmulatorServer("horizon-emulator", settings.threads, Route.Provider.HORIZON, handler,
+                handler, journal, faults, settings.clock, settings.maxRequestsPerSecond);
+    }
+
+    /** @return a builder; at least one {@link Builder#login} is required */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    static String loginKey(String domain, String username) {
+        return domain.toUpperCase(Locale.ROOT) + "\\" + username.toLowerCase(Locale.ROOT);
+    }
+
+    /** @return the endpoint, {@code http://127.0.0.1:<port>}, without trailing slash */
+    public URI baseUri() {
+        return server.baseUri();
+    }
+
+    /** @return the inventory served */
+    public Inventory inventory() {
+        return settings.inventory;
+    }
+
+    /** @return what was received and shown */
+    public Journal journal() {
+        return journal;
+    }
+
+    /** @return where to inject faults */
+    public FaultInjector faults() {
+        return faults;
+    }
+
+    /**
+     * Invalidates every access token issued so far: the next call with one is answered 401
+     * and the client must refresh (refresh tokens stay valid).
+     */
+    public void expireAccessTokens() {
+        handler.expireAllAccessTokens();
+    }
+
+    /** Stops serving and releases the port and threads. Idempotent. */
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    @Override
+    public String toString() {
+        return "HorizonEmulator[" + server.baseUri() + ", logins=" + settings.logins.size() + ", "
+                + settings.inventory + "]";
+    }
+
+    /** Immutable settings handed to the handler. */
+    static final class Settings {
+        final Inventory inventory;
+        final Map<String, String> logins;
+        final Clock clock;
+        final Duration accessTokenTtl;
+        final Duration refreshTokenTtl;
+        final int accessTokenMaxUses;
+        final HorizonErrorStyle errorStyle;
+        final int maxIdsPerCall;
+        final int maxMessageLength;
+        final int maxPageSize;
+        final int maxRequestsPerSecond;
+        final int threads;
+        final long seed;
+
+        Settings(Builder b, Inventory inventory) {
+            this.inventory = inventory;
+            this.logins = Map.copyOf(b.logins);
+            this.clock = b.clock;
+            this.accessTokenTtl = b.accessTokenTtl;
+            this.refreshTokenTtl = b.refreshTokenTtl;
+            this.accessTokenMaxUses = b.accessTokenMaxUses;
+            this.errorStyle = b.errorStyle;
+            this.maxIdsPerCall = b.maxIdsPerCall;
+            this.maxMessageLength = b.maxMessageLength;
+            this.maxPageSize = b.maxPageSize;
+            this.maxRequestsPerSecond = b.maxRequestsPerSecond;
+            this.threads = b.threads;
+            this.seed = b.seed == null ? inventory.seed() : b.seed;
+        }
+    }
+
+    /**
+     * Settings of a {@link HorizonEmulator}. Not thread-safe; setters reject bad input with an
+     * exception naming the parameter. Passwords are never shown by {@code toString}.
+     */
+    public static final class Builder {
+        private Inventory inventory;
+        private final Map<String, String> logins = new LinkedHashMap<>();
+        private Clock clock = Clock.systemUTC();
+        private Duration accessTokenTtl = Duration.ofMinutes(30);
+        private Duration refreshTokenTtl = Duration.ofHours(8);
+        private int accessTokenMaxUses;
+        private HorizonErrorStyle errorStyle = HorizonErrorStyle.ERRORS;
+        private int maxIdsPerCall = 1000;
+        private int maxMessageLength = 1024;
+        private int maxPageSize = 1000;
+        private int maxRequestsPerSecond;
+        private int threads = 32;
+        private Long seed;
+
+        private Builder() {
+        }
+
+        /**
+         * @param inventory sessions, pools and users served (default {@link Inventory#ofDefaults()})
+         * @return this builder
+         */
+        public Builder inventory(Inventory inventory) {
+            this.inventory = Objects.requireNonNull(inventory, "inventory");
+            return this;
+        }
+
+        /**
+         * Accepts this login at {@code POST /rest/login}; may be called several times. The
+         * domain and user name compare case-insensitively, the password exactly.
+         *
+         * @param domain AD domain
+         * @param username user name
+         * @param password password
+         * @return this builder
+         */
+        public Builder login(String domain, String username, String password) {
+            logins.put(loginKey(nonBlank(domain, "domain"), nonBlank(username, "username")),
+                    nonBlank(password, "password"));
+            return this;
+        }
+
+        /**
+         * @param clock time source for token lifetimes and the journal (default UTC system clock)
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * @param ttl how long an access token is valid (default 30 min)
+         * @return this builder
+         */
+        public Builder accessTokenTtl(Duration ttl) {
+            this.accessTokenTtl = positive(ttl, "ttl");
+            return this;
+        }
+
+        /**
+         * @param ttl how long a refresh token is valid (default 8 h)
+         * @return this builder
+         */
+        public Builder refreshTokenTtl(Duration ttl) {
+            this.refreshTokenTtl = positive(ttl, "ttl");
+            return this;
+        }
+
+        /**
+         * @param uses how many authenticated requests an access token serves before it
+         *     expires; 0 for no limit (default 0)
+         * @return this builder
+         */
+        public Builder accessTokenMaxUses(int uses) {
+            if (uses < 0) {
+                throw new IllegalArgumentException("uses must not be negative: " + uses);
+            }
+            this.accessTokenMaxUses = uses;
+            return this;
+        }
+
+        /**
+         * @param style the shape of error bodies (default {@link HorizonErrorStyle#ERRORS});
+         *     429 throttling answers always use {@link HorizonErrorStyle#ERRORS}
+         * @return this builder
+         */
+        public Builder errorStyle(HorizonErrorStyle style) {
+            this.errorStyle = Objects.requireNonNull(style, "style");
+            return this;
+        }
+
+        /**
+         * @param max most session ids accepted in one send-message; more is a 400 (default 1000)
+         * @return this builder
+         */
+        public Builder maxIdsPerCall(int max) {
+            this.maxIdsPerCall = positive(max, "max");
+            return this;
+        }
+
+        /**
+         * @param max longest message accepted, in chars; longer is a 400 (default 1024)
+         * @return this builder
+         */
+        public Builder maxMessageLength(int max) {
+            this.maxMessageLength = positive(max, "max");
+            return this;
+        }
+
+        /**
+         * @param max largest {@code size} accepted for paging; more is a 400 (default 1000)
+         * @return this builder
+         */
+        public Builder maxPageSize(int max) {
+            this.maxPageSize = positive(max, "max");
+            return this;
+        }
+
+        /**
+         * @param max requests per second over all routes; more are answered 429 (default 0: unlimited)
+         * @return this builder
+         */
+        public Builder maxRequestsPerSecond(int max) {
+            if (max < 0) {
+                throw new IllegalArgumentException("max must not be negative: " + max);
+            }
+            this.maxRequestsPerSecond = max;
+            return this;
+        }
+
+        /**
+         * @param threads worker threads of the HTTP server, 1 to 256 (default 32)
+         * @return this builder
+         */
+        public Builder threads(int threads) {
+            if (threads < 1 || threads > 256) {
+                throw new IllegalArgumentException("threads must be within [1, 256]: " + threads);
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        /**
+         * @param seed seed of the random used by probabilistic faults (default: the inventory's seed)
+         * @return this builder
+         */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /**
+         * Binds {@code 127.0.0.1} on an ephemeral port and starts serving.
+         *
+         * @return the running emulator; close it
+         * @throws IllegalStateException if no login was configured
+         * @throws UncheckedIOException if the server cannot be started
+         */
+        public HorizonEmulator start() {
+            if (logins.isEmpty()) {
+                throw new IllegalStateException("at least one login(domain, username, password) is required");
+            }
+            Inventory inv = inventory == null ? Inventory.ofDefaults() : inventory;
+            try {
+                return new HorizonEmulator(new Settings(this, inv));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start the Horizon emulator", e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "HorizonEmulator.Builder[logins=" + logins.keySet() + ", errorStyle=" + errorStyle
+                    + ", accessTokenTtl=" + accessTokenTtl + ", accessTokenMaxUses=" + accessTokenMaxUses + "]";
+        }
+
+        private static String nonBlank(String v, String name) {
+            Objects.requireNonNull(v, name);
+            if (v.isBlank()) {
+                throw new IllegalArgumentException(name + " must not be blank");
+            }
+            return v;
+        }
+
+        private static Duration positive(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive: " + d);
+            }
+            return d;
+        }
+
+        private static int positive(int v, String name) {
+            if (v < 1) {
+                throw new IllegalArgumentException(name + " must be at least 1: " + v);
+            }
+            return v;
+        }
+    }
+}
