@@ -1,0 +1,241 @@
+package io.desknotify.transport.http.horizon;
+
+import io.desknotify.api.AuthenticationException;
+import io.desknotify.api.TransportException;
+import io.desknotify.api.TransportException.Retryability;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import javax.net.ssl.SSLHandshakeException;
+
+/**
+ * Turns Horizon's failures into {@link TransportException}s with the right {@link Retryability}.
+ *
+ * <p>Horizon's error bodies vary by version; all three shapes are read:
+ * {@code {"error_message"}}, {@code {"error_messages":[...]}} and
+ * {@code {"status","timestamp","errors":[{"error_key","error_message"}]}}.
+ * Messages quote the server's error text (shortened) but never a request body, header or token.
+ */
+final class HorizonErrors {
+    static final String RATE_LIMIT_HEADER = "X-Rate-Limit-Retry-After-Seconds";
+    private static final int MAX_TEXT = 300;
+
+    private HorizonErrors() {
+    }
+
+    /** The error code and text of an error body; either may be {@code null}. */
+    record ErrorInfo(String code, String message) {
+        static final ErrorInfo NONE = new ErrorInfo(null, null);
+
+        String describe() {
+            if (code == null && message == null) {
+                return "no error details";
+            }
+            if (code == null) {
+                return message;
+            }
+            return message == null ? code : code + ": " + message;
+        }
+    }
+
+    /** Reads any of the three error body shapes; anything else gives {@link ErrorInfo#NONE}. */
+    static ErrorInfo parseErrorBody(byte[] body) {
+        if (body == null || body.length == 0) {
+            return ErrorInfo.NONE;
+        }
+        JsonStructure s;
+        try {
+            s = HorizonJson.parse(body);
+        } catch (HorizonJson.MalformedException e) {
+            return ErrorInfo.NONE;
+        }
+        if (!(s instanceof JsonObject o)) {
+            return ErrorInfo.NONE;
+        }
+        return fromObject(o);
+    }
+
+    /** Reads {@code error_message}, {@code error_messages} and {@code errors} of an object (body or item). */
+    static ErrorInfo fromObject(JsonObject o) {
+        String code = null;
+        List<String> texts = new ArrayList<>();
+        JsonValue errors = o.get("errors");
+        if (errors instanceof JsonArray arr) {
+            for (JsonValue v : arr) {
+                if (v instanceof JsonObject e) {
+                    String key = HorizonJson.string(e, "error_key");
+                    if (code == null && key != null && !key.isBlank()) {
+                        code = key;
+                    }
+                    String msg = HorizonJson.string(e, "error_message");
+                    if (msg != null && !msg.isBlank()) {
+                        texts.add(msg);
+                    }
+                }
+            }
+        }
+        JsonValue messages = o.get("error_messages");
+        if (messages instanceof JsonArray arr) {
+            for (JsonValue v : arr) {
+                if (v instanceof JsonString str && !str.getString().isBlank()) {
+                    texts.add(str.getString());
+                }
+            }
+        }
+        String single = HorizonJson.string(o, "error_message");
+        if (single != null && !single.isBlank()) {
+            texts.add(single);
+        }
+        String text = texts.isEmpty() ? null : shorten(String.join("; ", texts));
+        return new ErrorInfo(code == null ? null : shorten(code), text);
+    }
+
+    static String shorten(String s) {
+        String oneLine = s.replaceAll("[\\r\\n\\t]+", " ");
+        return oneLine.length() <= MAX_TEXT ? oneLine : oneLine.substring(0, MAX_TEXT) + "...";
+    }
+
+    /**
+     * The exception for a non-2xx answer (other than a 401 that token renewal still handles).
+     *
+     * @param operation what was attempted, e.g. {@code send-message}
+     */
+    static TransportException fromResponse(String provider, String operation, int status, HttpHeaders headers,
+            byte[] body, String requestId) {
+        ErrorInfo info = parseErrorBody(body);
+        String text = "Horizon " + operation + " failed: HTTP " + status + " (" + info.describe() + ")";
+        if (status == 401 || status == 403) {
+            return AuthenticationException.of(provider, status, info.code(), requestId, text);
+        }
+        Optional<Duration> retryAfter = retryAfter(headers);
+        Retryability r;
+        boolean throttled = false;
+        if (status == 429) {
+            r = Retryability.RETRYABLE;
+            throttled = true;
+        } else if (status == 503 && retryAfter.isPresent()) {
+            // A 503 with Retry-After is the server refusing work it has not started.
+            r = Retryability.RETRYABLE;
+        } else if (status >= 500) {
+            r = Retryability.AMBIGUOUS;
+        } else if (status >= 300 && status < 400) {
+            r = Retryability.FATAL;
+            text = "Horizon " + operation + " failed: HTTP " + status + " redirect (redirects are not followed;"
+                    + " check baseUri)";
+        } else {
+            r = Retryability.FATAL;
+        }
+        return TransportException.builder(r, text)
+                .provider(provider)
+                .httpStatus(status)
+                .errorCode(info.code())
+                .requestId(requestId)
+                .throttled(throttled)
+                .retryAfter(retryAfter.orElse(null))
+                .build();
+    }
+
+    /** Horizon's {@code X-Rate-Limit-Retry-After-Seconds}, else standard {@code Retry-After} (seconds or date). */
+    static Optional<Duration> retryAfter(HttpHeaders headers) {
+        Optional<Duration> horizon = headers.firstValue(RATE_LIMIT_HEADER).flatMap(HorizonErrors::seconds);
+        if (horizon.isPresent()) {
+            return horizon;
+        }
+        return headers.firstValue("Retry-After").flatMap(v -> {
+            Optional<Duration> s = seconds(v);
+            if (s.isPresent()) {
+                return s;
+            }
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(v.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
+                return Optional.of(d.isNegative() ? Duration.ZERO : d);
+            } catch (DateTimeParseException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    private static Optional<Duration> seconds(String v) {
+        try {
+            long s = Long.parseLong(v.trim());
+            return s < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(s));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The exception for a request that got no usable answer. Only a failure to connect proves the request was
+     * not sent; any other I/O failure may have happened after Horizon acted on it.
+     */
+    static TransportException fromFailure(String provider, String operation, Throwable failure) {
+        Throwable t = unwrap(failure);
+        if (t instanceof TransportException te) {
+            return te;
+        }
+        Retryability r;
+        String what;
+        if (t instanceof HttpConnectTimeoutException || t instanceof ConnectException) {
+            r = Retryability.RETRYABLE;
+            what = "could not connect";
+        } else if (t instanceof SSLHandshakeException) {
+            r = Retryability.FATAL;
+            what = "TLS handshake failed (is the server certificate trusted? a private CA needs an sslContext)";
+        } else if (t instanceof CappedBody.TooLargeException) {
+            r = Retryability.FATAL;
+            what = "the answer was too large";
+        } else if (t instanceof HttpTimeoutException) {
+            r = Retryability.AMBIGUOUS;
+            what = "no answer within the request timeout";
+        } else if (t instanceof IOException) {
+            r = Retryability.AMBIGUOUS;
+            what = "the connection failed";
+        } else {
+            r = Retryability.FATAL;
+            what = "unexpected failure";
+        }
+        String detail = t.getMessage() == null ? t.getClass().getSimpleName()
+                : t.getClass().getSimpleName() + ": " + shorten(t.getMessage());
+        return TransportException.builder(r, "Horizon " + operation + " failed: " + what + " (" + detail + ")")
+                .provider(provider)
+                .cause(t)
+                .build();
+    }
+
+    /** A 2xx answer whose body is not what Horizon documents. */
+    static TransportException unexpectedBody(String provider, String operation, int status, String requestId,
+            String why) {
+        return TransportException.builder(Retryability.FATAL,
+                        "Horizon " + operation + " answered HTTP " + status + " with an unexpected body: " + why)
+                .provider(provider)
+                .httpStatus(status)
+                .errorCode("UNEXPECTED_RESPONSE")
+                .requestId(requestId)
+                .build();
+    }
+
+    static Throwable unwrap(Throwable t) {
+        Throwable c = t;
+        while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
+            c = c.getCause();
+        }
+        return c;
+    }
+}

@@ -1,0 +1,117 @@
+package io.desknotify.transport.http.horizon;
+
+import io.desknotify.api.TransportException;
+import io.desknotify.api.TransportException.Retryability;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import javax.net.ssl.SSLContext;
+
+/**
+ * One HTTP exchange with the Horizon server: no authentication, no retries, no status interpretation. A request
+ * that gets no answer completes with a classified {@link TransportException}; any answer, whatever its status,
+ * completes normally.
+ */
+final class HorizonHttp {
+
+    /** An answer: status, headers and the (size-capped) body. */
+    record Answer(int status, HttpHeaders headers, byte[] body) {
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        /** The request id, when the server (or a gateway in front of it) sent one. */
+        String requestId() {
+            return headers.firstValue("X-Request-Id").orElse(null);
+        }
+    }
+
+    private final String provider;
+    private final String base;
+    private final HttpClient client;
+    private final Duration requestTimeout;
+    private final long maxResponseBytes;
+    private volatile boolean closed;
+
+    HorizonHttp(String provider, URI baseUri, Duration connectTimeout, Duration requestTimeout,
+            long maxResponseBytes, SSLContext sslContext) {
+        this.provider = provider;
+        String b = baseUri.toString();
+        this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+        HttpClient.Builder cb = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(connectTimeout);
+        if (sslContext != null) {
+            cb.sslContext(sslContext);
+        }
+        this.client = cb.build();
+        this.requestTimeout = requestTimeout;
+        this.maxResponseBytes = maxResponseBytes;
+    }
+
+    String provider() {
+        return provider;
+    }
+
+    Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    /**
+     * Sends one request.
+     *
+     * @param operation     what is attempted, for messages (e.g. {@code send-message})
+     * @param pathAndQuery  starting with {@code /rest/}, query already encoded
+     * @param body          JSON, or {@code null} for none
+     * @param bearer        the access token, or {@code null}
+     */
+    CompletableFuture<Answer> exchange(String operation, String method, String pathAndQuery, byte[] body,
+            String bearer) {
+        if (closed) {
+            return CompletableFuture.failedFuture(closedException(operation));
+        }
+        HttpRequest.Builder rb;
+        try {
+            rb = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
+                    .timeout(requestTimeout)
+                    .header("Accept", "application/json");
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(HorizonErrors.fromFailure(provider, operation, e));
+        }
+        if (body != null) {
+            rb.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        } else {
+            rb.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        if (bearer != null) {
+            rb.header("Authorization", "Bearer " + bearer);
+        }
+        CompletableFuture<Answer> out = new CompletableFuture<>();
+        client.sendAsync(rb.build(), CappedBody.handler(maxResponseBytes)).whenComplete((r, e) -> {
+            if (e != null) {
+                out.completeExceptionally(HorizonErrors.fromFailure(provider, operation, e));
+            } else {
+                out.complete(new Answer(r.statusCode(), r.headers(), r.body()));
+            }
+        });
+        return out;
+    }
+
+    TransportException closedException(String operation) {
+        return TransportException.builder(Retryability.FATAL,
+                "Horizon " + operation + " refused: transport " + provider + " is closed").provider(provider).build();
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    void close() {
+        closed = true;
+    }
+}

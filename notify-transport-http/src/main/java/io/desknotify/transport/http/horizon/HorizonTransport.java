@@ -1,0 +1,544 @@
+package io.desknotify.transport.http.horizon;
+
+import io.desknotify.api.ConfigurationException;
+import io.desknotify.api.Notification;
+import io.desknotify.api.Target;
+import io.desknotify.api.TargetKind;
+import io.desknotify.api.TransportException;
+import io.desknotify.api.TransportException.Retryability;
+import io.desknotify.api.spi.Batch;
+import io.desknotify.api.spi.BatchResult;
+import io.desknotify.api.spi.ResolveRequest;
+import io.desknotify.api.spi.Resolution;
+import io.desknotify.api.spi.TargetResult;
+import io.desknotify.api.spi.Transport;
+import io.desknotify.api.spi.TransportCapabilities;
+import io.desknotify.transport.http.horizon.HorizonHttp.Answer;
+import io.desknotify.api.Outcome;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Sends notifications to the user sessions of one VMware/Omnissa Horizon pod through the Horizon Server REST API
+ * ({@code POST /rest/inventory/v1/sessions/action/send-message}).
+ *
+ * <pre>{@code
+ * Transport horizon = HorizonTransport.builder()
+ *     .baseUri(URI.create("https://horizon.example.com"))
+ *     .domain("EXAMPLE").username("svc-notify").password(vault::horizonPassword)
+ *     .build();
+ * Notifier notifier = Notifier.builder().transport(horizon).build();
+ * }</pre>
+ *
+ * <h2>What it reaches</h2>
+ * Sessions natively (at most {@link Builder#maxSessionsPerCall} per call), desktop pools and users by resolving
+ * them to their sessions, and the "only connected" filter ({@code session_state} {@code CONNECTED}). A user is
+ * named {@code DOMAIN\login}, {@code login@domain} or plainly {@code login}, which means the
+ * {@linkplain Builder#userDomain user domain} (by default the login domain); the domain is compared with the
+ * {@code domain} Horizon reports for the user. The notification's severity becomes Horizon's
+ * {@code message_type}; its title is not sent (Horizon messages have none).
+ *
+ * <h2>Outcome codes</h2>
+ * Per-session rejections carry Horizon's {@code error_key} (or {@code HTTP_<status_code>} when there is none).
+ * The transport's own codes are the constants of this class:
+ * <table>
+ *   <caption>Codes</caption>
+ *   <tr><th>code</th><th>outcome</th><th>meaning</th></tr>
+ *   <tr><td>{@value #MISSING_FROM_RESPONSE}</td><td>FAILED</td><td>Horizon's answer did not mention the session</td></tr>
+ *   <tr><td>{@value #UNKNOWN_USER}</td><td>FAILED</td><td>no such user in the directory Horizon sees</td></tr>
+ *   <tr><td>{@value #NO_SESSIONS}</td><td>SKIPPED</td><td>the pool or user has no session (a pool id that does
+ *       not exist looks the same)</td></tr>
+ *   <tr><td>{@value #NO_CONNECTED_SESSIONS}</td><td>SKIPPED</td><td>only connected targets were wanted and the
+ *       pool or user has none; its sessions are recorded {@value #NOT_CONNECTED}</td></tr>
+ *   <tr><td>{@value #NOT_CONNECTED}</td><td>SKIPPED</td><td>a session that is not {@code CONNECTED}</td></tr>
+ *   <tr><td>{@value #SESSION_NOT_FOUND}</td><td>SKIPPED</td><td>only connected sessions were wanted and this one
+ *       no longer exists</td></tr>
+ *   <tr><td>{@value #RESOLUTION_FAILED}</td><td>FAILED</td><td>looking up the pool, user or session failed
+ *       (after retries); other targets of the same request are still resolved</td></tr>
+ *   <tr><td>{@value #UNSUPPORTED_TARGET}</td><td>FAILED</td><td>a target kind Horizon cannot reach (desktops)</td></tr>
+ * </table>
+ *
+ * <h2>Failures</h2>
+ * {@link #deliver} completes exceptionally with a {@link TransportException}: {@code RETRYABLE} (throttled, with
+ * {@code retryAfter} from {@code X-Rate-Limit-Retry-After-Seconds} or {@code Retry-After}) for 429, for 503 with
+ * {@code Retry-After}, for a failure to connect and for a failure to log in other than rejected credentials;
+ * {@code AMBIGUOUS} for other 5xx, timeouts and broken connections after the request was sent; {@code FATAL} for
+ * other 4xx and for a 200 answer of an unexpected shape; {@link io.desknotify.api.AuthenticationException} when
+ * the credentials are rejected or a request is refused (401) even after renewing the session. Reads (resolution,
+ * health check) are retried here up to {@link Builder#readAttempts} times.
+ *
+ * <h2>Sharing and closing</h2>
+ * Thread-safe; build one per Horizon pod and share it. It holds one {@link java.net.http.HttpClient} and one
+ * Horizon login (see {@link #close()}). Redirects are never followed; TLS certificates are always verified (give
+ * an {@link SSLContext} that trusts a private CA if needed). Neither the password nor a token appears in a log
+ * line, an exception message or {@code toString}.
+ */
+public final class HorizonTransport implements Transport {
+    /** Default transport name. */
+    public static final String DEFAULT_NAME = "horizon";
+
+    /** FAILED: a session of the batch is missing from Horizon's answer. */
+    public static final String MISSING_FROM_RESPONSE = "MISSING_FROM_RESPONSE";
+    /** FAILED: the user is not known to Horizon. */
+    public static final String UNKNOWN_USER = "UNKNOWN_USER";
+    /** SKIPPED: a pool or user without any session. */
+    public static final String NO_SESSIONS = "NO_SESSIONS";
+    /** SKIPPED: a pool or user without a connected session, when only connected targets are wanted. */
+    public static final String NO_CONNECTED_SESSIONS = "NO_CONNECTED_SESSIONS";
+    /** SKIPPED: a session that is not connected, when only connected targets are wanted. */
+    public static final String NOT_CONNECTED = "NOT_CONNECTED";
+    /** SKIPPED: a session that no longer exists, when only connected targets are wanted. */
+    public static final String SESSION_NOT_FOUND = "SESSION_NOT_FOUND";
+    /** FAILED: looking the target up failed. */
+    public static final String RESOLUTION_FAILED = "RESOLUTION_FAILED";
+    /** FAILED: a target kind this transport cannot reach. */
+    public static final String UNSUPPORTED_TARGET = "UNSUPPORTED_TARGET";
+
+    static final String SEND_PATH = "/rest/inventory/v1/sessions/action/send-message";
+
+    private final String name;
+    private final URI baseUri;
+    private final String domain;
+    private final String username;
+    private final int maxSessionsPerCall;
+    private final int maxMessageLength;
+    private final TransportCapabilities capabilities;
+    private final HorizonHttp http;
+    private final HorizonSession session;
+    private final HorizonResolver resolver;
+    private final Object closeLock = new Object();
+    private boolean closed;
+
+    private HorizonTransport(Builder b) {
+        this.name = b.name;
+        this.baseUri = b.baseUri;
+        this.domain = b.domain;
+        this.username = b.username;
+        this.maxSessionsPerCall = b.maxSessionsPerCall;
+        this.maxMessageLength = b.maxMessageLength;
+        this.capabilities = TransportCapabilities.builder()
+                .nativeKind(TargetKind.SESSION, maxSessionsPerCall)
+                .resolvableKind(TargetKind.DESKTOP_POOL)
+                .resolvableKind(TargetKind.USER)
+                .filtersConnected(true)
+                .maxMessageLength(maxMessageLength)
+                .severitySupport(TransportCapabilities.SeveritySupport.NATIVE)
+                .build();
+        this.http = new HorizonHttp(name, b.baseUri, b.connectTimeout, b.requestTimeout, b.maxResponseBytes,
+                b.sslContext);
+        this.session = new HorizonSession(http, b.domain, b.username, b.password, b.loginFailureHold,
+                b.readAttempts);
+        this.resolver = new HorizonResolver(session, name, b.userDomain != null ? b.userDomain : b.domain,
+                b.pageSize);
+    }
+
+    /** A builder; {@code baseUri}, {@code domain}, {@code username} and a password are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String provider() {
+        return name;
+    }
+
+    @Override
+    public TransportCapabilities capabilities() {
+        return capabilities;
+    }
+
+    /**
+     * Sends the batch's notification to its sessions with one {@code send-message} call.
+     *
+     * @return completes with a result for every session (DELIVERED, or FAILED with Horizon's {@code error_key});
+     *     completes exceptionally with a {@link TransportException} when the call failed as a whole (see the class
+     *     documentation for its retryability)
+     */
+    @Override
+    public CompletionStage<BatchResult> deliver(Batch batch) {
+        Objects.requireNonNull(batch, "batch");
+        if (batch.kind() != TargetKind.SESSION) {
+            return fatal("Horizon delivers to sessions only, not " + batch.kind(), UNSUPPORTED_TARGET);
+        }
+        if (batch.targets().size() > maxSessionsPerCall) {
+            return fatal("batch of " + batch.targets().size() + " sessions exceeds maxSessionsPerCall "
+                    + maxSessionsPerCall, "BATCH_TOO_LARGE");
+        }
+        Notification n = batch.notification();
+        if (n.message().length() > maxMessageLength) {
+            return fatal("message of " + n.message().length() + " characters exceeds maxMessageLength "
+                    + maxMessageLength, "MESSAGE_TOO_LONG");
+        }
+        byte[] body = HorizonJson.write(g -> {
+            g.writeStartObject()
+                    .write("message", n.message())
+                    .write("message_type", n.severity().name())
+                    .writeStartArray("session_ids");
+            batch.targets().forEach(t -> g.write(t.value()));
+            g.writeEnd().writeEnd();
+        });
+        return clean(session.authorized("send-message", "POST", SEND_PATH, body)
+                .thenApply(a -> sendResult(batch, a)));
+    }
+
+    private BatchResult sendResult(Batch batch, Answer a) {
+        JsonStructure s;
+        try {
+            s = HorizonJson.parse(a.body());
+        } catch (HorizonJson.MalformedException e) {
+            throw HorizonErrors.unexpectedBody(name, "send-message", a.status(), a.requestId(), e.getMessage());
+        }
+        if (!(s instanceof JsonArray items)) {
+            throw HorizonErrors.unexpectedBody(name, "send-message", a.status(), a.requestId(),
+                    "expected an array of per-session results");
+        }
+        Map<String, JsonObject> byId = new HashMap<>();
+        for (JsonValue v : items) {
+            if (!(v instanceof JsonObject o)) {
+                throw HorizonErrors.unexpectedBody(name, "send-message", a.status(), a.requestId(),
+                        "an item of the array is not an object");
+            }
+            String id = HorizonJson.string(o, "id");
+            if (id != null) {
+                byId.putIfAbsent(id, o);
+            }
+        }
+        Map<String, Target> targets = new LinkedHashMap<>();
+        batch.targets().forEach(t -> targets.putIfAbsent(t.value(), t));
+        List<TargetResult> failed = new ArrayList<>();
+        for (Target t : targets.values()) {
+            JsonObject item = byId.get(t.value());
+            if (item == null) {
+                failed.add(TargetResult.failed(t, MISSING_FROM_RESPONSE,
+                        "Horizon's send-message answer did not mention this session"));
+                continue;
+            }
+            Integer status = HorizonJson.integer(item, "status_code");
+            if (status != null && status >= 200 && status < 300) {
+                continue;
+            }
+            HorizonErrors.ErrorInfo info = HorizonErrors.fromObject(item);
+            String code = info.code() != null ? info.code()
+                    : status != null ? "HTTP_" + status : "NO_STATUS_CODE";
+            String text = info.message() != null ? info.message()
+                    : status != null ? "Horizon answered status_code " + status + " for this session"
+                    : "Horizon's answer for this session has no status_code";
+            failed.add(TargetResult.failed(t, code, text));
+        }
+        return BatchResult.of(Outcome.DELIVERED, null, a.requestId(), failed);
+    }
+
+    /**
+     * Resolves desktop pools and users to sessions and, when only connected targets are wanted, keeps only
+     * {@code CONNECTED} sessions (direct session targets are looked up). Reads every page of the session
+     * inventory. Completes exceptionally only when the credentials are rejected; a lookup that fails otherwise
+     * (after retries) fails just its targets with {@value #RESOLUTION_FAILED}.
+     */
+    @Override
+    public CompletionStage<Resolution> resolve(ResolveRequest request) {
+        Objects.requireNonNull(request, "request");
+        return clean(resolver.resolve(request));
+    }
+
+    /** Lists one session with the current login (logging in if needed). */
+    @Override
+    public CompletionStage<Void> checkHealth() {
+        return clean(session.authorized("health check", "GET", HorizonResolver.SESSIONS_PATH + "?page=1&size=1",
+                null).thenApply(a -> null));
+    }
+
+    /**
+     * Logs out of Horizon ({@code POST /rest/logout}), waiting at most the request timeout, and refuses further
+     * requests. Idempotent.
+     */
+    @Override
+    public void close() {
+        synchronized (closeLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        try {
+            session.logout().get(http.requestTimeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // logout() never fails; a timeout leaves a session that expires on its own
+        } finally {
+            http.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "HorizonTransport{name=" + name + ", baseUri=" + baseUri + ", domain=" + domain + ", username="
+                + username + ", password=******, maxSessionsPerCall=" + maxSessionsPerCall + '}';
+    }
+
+    private <T> CompletionStage<T> fatal(String message, String code) {
+        return CompletableFuture.failedFuture(TransportException.builder(Retryability.FATAL, message)
+                .provider(name).errorCode(code).build());
+    }
+
+    /** Completes with the failure itself, not a {@code CompletionException} around it. */
+    private <T> CompletableFuture<T> clean(CompletableFuture<T> f) {
+        CompletableFuture<T> out = new CompletableFuture<>();
+        f.whenComplete((v, e) -> {
+            if (e != null) {
+                Throwable c = HorizonErrors.unwrap(e);
+                out.completeExceptionally(c instanceof TransportException ? c
+                        : HorizonErrors.fromFailure(name, "request", c));
+            } else {
+                out.complete(v);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Builds {@link HorizonTransport}s. Setters reject bad values with a {@link ConfigurationException} naming the
+     * setting. Not thread-safe.
+     */
+    public static final class Builder {
+        private URI baseUri;
+        private String domain;
+        private String username;
+        private Supplier<char[]> password;
+        private String userDomain;
+        private String name = DEFAULT_NAME;
+        private int maxSessionsPerCall = 100;
+        private int maxMessageLength = 1024;
+        private int pageSize = 1000;
+        private int readAttempts = 3;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration requestTimeout = Duration.ofSeconds(30);
+        private Duration loginFailureHold = Duration.ofSeconds(30);
+        private long maxResponseBytes = 1 << 20;
+        private SSLContext sslContext;
+
+        private Builder() {
+        }
+
+        /**
+         * The Connection Server, e.g. {@code https://horizon.example.com}. Must be {@code https}, except for a
+         * loopback host ({@code localhost}, {@code 127.0.0.0/8}, {@code ::1}), which may be {@code http}.
+         */
+        public Builder baseUri(URI baseUri) {
+            if (baseUri == null) {
+                throw new ConfigurationException("baseUri", "baseUri must not be null");
+            }
+            if (!baseUri.isAbsolute() || baseUri.getHost() == null) {
+                throw new ConfigurationException("baseUri", "baseUri must be an absolute URI with a host: " + baseUri);
+            }
+            if (baseUri.getRawQuery() != null || baseUri.getRawFragment() != null || baseUri.getRawUserInfo() != null) {
+                throw new ConfigurationException("baseUri", "baseUri must have no user info, query or fragment");
+            }
+            String scheme = baseUri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("https") && !(scheme.equals("http") && isLoopback(baseUri.getHost()))) {
+                throw new ConfigurationException("baseUri", "baseUri must use https (plain http only for a loopback"
+                        + " host): " + baseUri);
+            }
+            this.baseUri = baseUri;
+            return this;
+        }
+
+        /** The login domain, e.g. {@code EXAMPLE}. */
+        public Builder domain(String domain) {
+            this.domain = text(domain, "domain");
+            return this;
+        }
+
+        /** The account to log in with. */
+        public Builder username(String username) {
+            this.username = text(username, "username");
+            return this;
+        }
+
+        /** The password; copied, so the caller may clear its array. */
+        public Builder password(char[] password) {
+            if (password == null || password.length == 0) {
+                throw new ConfigurationException("password", "password must not be null or empty");
+            }
+            char[] copy = password.clone();
+            this.password = copy::clone;
+            return this;
+        }
+
+        /**
+         * Where to get the password at each login (e.g. from a vault). Must return a fresh array each time: the
+         * transport clears it after use.
+         */
+        public Builder password(Supplier<char[]> password) {
+            if (password == null) {
+                throw new ConfigurationException("password", "password supplier must not be null");
+            }
+            this.password = password;
+            return this;
+        }
+
+        /** The domain of user targets named without one; defaults to the login {@link #domain(String)}. */
+        public Builder userDomain(String userDomain) {
+            this.userDomain = text(userDomain, "userDomain");
+            return this;
+        }
+
+        /** The transport name targets route by; default {@value #DEFAULT_NAME}. */
+        public Builder name(String name) {
+            this.name = text(name, "name");
+            return this;
+        }
+
+        /**
+         * Most session ids per {@code send-message} call, 1 to 1000; default 100. Horizon documents no limit,
+         * so this is a setting.
+         */
+        public Builder maxSessionsPerCall(int maxSessionsPerCall) {
+            this.maxSessionsPerCall = range(maxSessionsPerCall, 1, 1000, "maxSessionsPerCall");
+            return this;
+        }
+
+        /** The longest message in characters; default 1024. */
+        public Builder maxMessageLength(int maxMessageLength) {
+            this.maxMessageLength = range(maxMessageLength, 1, 65_536, "maxMessageLength");
+            return this;
+        }
+
+        /** Sessions per page when reading the inventory, 1 to 1000; default 1000. */
+        public Builder pageSize(int pageSize) {
+            this.pageSize = range(pageSize, 1, 1000, "pageSize");
+            return this;
+        }
+
+        /** How often a read (GET) is tried before giving up, 1 to 10; default 3. */
+        public Builder readAttempts(int readAttempts) {
+            this.readAttempts = range(readAttempts, 1, 10, "readAttempts");
+            return this;
+        }
+
+        /** How long establishing a connection may take; default 10 s. */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = positive(connectTimeout, "connectTimeout");
+            return this;
+        }
+
+        /** How long a request may wait for its answer; default 30 s. */
+        public Builder requestTimeout(Duration requestTimeout) {
+            this.requestTimeout = positive(requestTimeout, "requestTimeout");
+            return this;
+        }
+
+        /**
+         * After Horizon rejects the credentials, how long requests fail at once with that error instead of logging
+         * in again (bad logins lock directory accounts); default 30 s. Zero tries again at the next request.
+         */
+        public Builder loginFailureHold(Duration loginFailureHold) {
+            if (loginFailureHold == null || loginFailureHold.isNegative()) {
+                throw new ConfigurationException("loginFailureHold", "loginFailureHold must not be null or negative");
+            }
+            this.loginFailureHold = loginFailureHold;
+            return this;
+        }
+
+        /** The largest response body read; default 1 MiB. */
+        public Builder maxResponseBytes(long maxResponseBytes) {
+            if (maxResponseBytes < 1024 || maxResponseBytes > Integer.MAX_VALUE - 8) {
+                throw new ConfigurationException("maxResponseBytes",
+                        "maxResponseBytes must be between 1024 and 2^31 - 9 but was " + maxResponseBytes);
+            }
+            this.maxResponseBytes = maxResponseBytes;
+            return this;
+        }
+
+        /**
+         * The TLS context, e.g. one that trusts a private CA. Certificates and host names are always verified;
+         * there is no switch to trust every certificate.
+         */
+        public Builder sslContext(SSLContext sslContext) {
+            if (sslContext == null) {
+                throw new ConfigurationException("sslContext", "sslContext must not be null");
+            }
+            this.sslContext = sslContext;
+            return this;
+        }
+
+        /** Builds the transport; no request is made until it is used. */
+        public HorizonTransport build() {
+            if (baseUri == null) {
+                throw new ConfigurationException("baseUri", "baseUri is required");
+            }
+            if (domain == null) {
+                throw new ConfigurationException("domain", "domain is required");
+            }
+            if (username == null) {
+                throw new ConfigurationException("username", "username is required");
+            }
+            if (password == null) {
+                throw new ConfigurationException("password", "password is required");
+            }
+            return new HorizonTransport(this);
+        }
+
+        @Override
+        public String toString() {
+            return "HorizonTransport.Builder{name=" + name + ", baseUri=" + baseUri + ", domain=" + domain
+                    + ", username=" + username + ", password=" + (password == null ? "unset" : "******") + '}';
+        }
+
+        static boolean isLoopback(String host) {
+            String h = host.toLowerCase(Locale.ROOT);
+            if (h.startsWith("[") && h.endsWith("]")) {
+                h = h.substring(1, h.length() - 1);
+            }
+            if (h.equals("localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")) {
+                return true;
+            }
+            String[] parts = h.split("\\.", -1);
+            if (parts.length != 4 || !parts[0].equals("127")) {
+                return false;
+            }
+            return Arrays.stream(parts).allMatch(p -> p.matches("\\d{1,3}") && Integer.parseInt(p) <= 255);
+        }
+
+        private static String text(String value, String setting) {
+            if (value == null || value.isBlank()) {
+                throw new ConfigurationException(setting, setting + " must not be null or blank");
+            }
+            return value;
+        }
+
+        private static int range(int value, int min, int max, String setting) {
+            if (value < min || value > max) {
+                throw new ConfigurationException(setting,
+                        setting + " must be between " + min + " and " + max + " but was " + value);
+            }
+            return value;
+        }
+
+        private static Duration positive(Duration value, String setting) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw new ConfigurationException(setting, setting + " must be positive but was " + value);
+            }
+            return value;
+        }
+    }
+}
