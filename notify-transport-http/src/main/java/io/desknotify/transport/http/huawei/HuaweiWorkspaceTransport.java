@@ -1,0 +1,837 @@
+package io.desknotify.transport.http.huawei;
+
+import io.desknotify.api.ConfigurationException;
+import io.desknotify.api.Notification;
+import io.desknotify.api.Outcome;
+import io.desknotify.api.Page;
+import io.desknotify.api.Target;
+import io.desknotify.api.TargetKind;
+import io.desknotify.api.TransportException;
+import io.desknotify.api.TransportException.Retryability;
+import io.desknotify.api.spi.Batch;
+import io.desknotify.api.spi.BatchResult;
+import io.desknotify.api.spi.ProviderJobPoll;
+import io.desknotify.api.spi.ProviderJobStatus;
+import io.desknotify.api.spi.ProviderRecord;
+import io.desknotify.api.spi.ProviderRecordQuery;
+import io.desknotify.api.spi.Resolution;
+import io.desknotify.api.spi.ResolveRequest;
+import io.desknotify.api.spi.TargetResult;
+import io.desknotify.api.spi.Transport;
+import io.desknotify.api.spi.TransportCapabilities;
+import io.desknotify.api.spi.TransportCapabilities.SeveritySupport;
+import io.desknotify.transport.http.internal.BoundedBody;
+import io.desknotify.transport.http.internal.Jsons;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Sends notifications to Huawei Cloud Workspace desktops through the Workspace REST API (v2) of one project.
+ *
+ * <pre>{@code
+ * Transport huawei = HuaweiWorkspaceTransport.builder()
+ *     .endpoint(URI.create("https://workspace.cn-north-4.myhuaweicloud.com"))
+ *     .projectId("0bec5db98280d2d02fd6c00c2de791ce")
+ *     .accessKey(ak).secretKey(sk)            // or .authToken(() -> iamToken)
+ *     .build();
+ * }</pre>
+ *
+ * <h2>What it does</h2>
+ * <ul>
+ *   <li>Desktops: {@code POST /v2/{project_id}/desktops/notifications}, up to
+ *   {@link Builder#maxDesktopsPerCall(int)} ids a call; pools: {@code POST
+ *   /v2/{project_id}/desktop-pools/{pool_id}/notifications}, one pool a call. Both start a Workspace job whose id
+ *   comes back in {@link BatchResult#providerJobId()}; {@link #pollJob} reads it
+ *   ({@code GET /v2/{project_id}/workspace-jobs/{job_id}}) and folds its sub-jobs into per-desktop outcomes.</li>
+ *   <li>Users are resolved to their desktops, and the "only connected" filter applied, with
+ *   {@code GET /v2/{project_id}/connect-desktops}. Desktop pools are sent as they are: the API documents no way
+ *   to list a pool's desktops, so they are not filtered by connection.</li>
+ *   <li>{@link #queryProviderRecords} reads Workspace's notification blocking records.</li>
+ * </ul>
+ *
+ * <h2>Failures</h2>
+ * HTTP 429 and gateway throttling ({@code APIG.0308}, {@code APIGW.0308}) fail with a {@code RETRYABLE},
+ * throttled {@link TransportException} carrying {@code Retry-After}; 401 and 403 with an
+ * {@link io.desknotify.api.AuthenticationException} (never retried: five bad signatures in a row lock the access
+ * key); 5xx and timeouts after the request was sent with {@code AMBIGUOUS} (503 with {@code Retry-After}:
+ * {@code RETRYABLE}); other 4xx with {@code FATAL}. Deliveries are never retried here; GETs are retried a bounded
+ * number of times because they are idempotent.
+ *
+ * <h2>Sharing and closing</h2>
+ * Immutable and thread-safe: build one per Workspace project and share it. It owns one
+ * {@link HttpClient}; {@link #close()} makes further calls fail. No secret (secret key, security token, IAM
+ * token) appears in a log line, exception message or {@code toString}.
+ */
+public final class HuaweiWorkspaceTransport implements Transport {
+
+    /** The default routing name, also the {@link HuaweiWorkspaceTransportFactory} id. */
+    public static final String DEFAULT_NAME = "huawei-workspace";
+
+    /** Users a {@code connect-desktops} query may name. */
+    static final int MAX_USERS_PER_QUERY = 100;
+    /** The longest severity prefix, "[WARNING] ". */
+    static final int MAX_PREFIX_LENGTH = "[WARNING] ".length();
+
+    private final String name;
+    private final URI endpoint;
+    private final String projectId;
+    private final HuaweiAuth auth;
+    private final int maxDesktopsPerCall;
+    private final int maxMessageLength;
+    private final int pageSize;
+    private final SeveritySupport severity;
+    private final TransportCapabilities capabilities;
+    private final Duration connectTimeout;
+    private final Duration requestTimeout;
+    private final HuaweiApi api;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private HuaweiWorkspaceTransport(Builder b) {
+        this.name = b.name;
+        this.endpoint = b.endpoint;
+        this.projectId = b.projectId;
+        this.auth = b.auth();
+        this.maxDesktopsPerCall = b.maxDesktopsPerCall;
+        this.maxMessageLength = b.maxMessageLength;
+        this.pageSize = b.pageSize;
+        this.severity = b.severity;
+        this.connectTimeout = b.connectTimeout;
+        this.requestTimeout = b.requestTimeout;
+        this.capabilities = TransportCapabilities.builder()
+                .nativeKind(TargetKind.DESKTOP, maxDesktopsPerCall)
+                .nativeKind(TargetKind.DESKTOP_POOL, 1)
+                .resolvableKind(TargetKind.USER)
+                .filtersConnected(true)
+                // with a prefix, the text users may write is shorter by the longest prefix
+                .maxMessageLength(severity == SeveritySupport.PREFIXED ? maxMessageLength - MAX_PREFIX_LENGTH
+                        : maxMessageLength)
+                .severitySupport(severity)
+                .build();
+        HttpClient.Builder http = HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1);
+        if (b.executor != null) {
+            http.executor(b.executor);
+        }
+        this.api = new HuaweiApi(name, endpoint, projectId, auth, http.build(), requestTimeout, b.maxResponseBytes,
+                Jsons.DEFAULT_MAX_DEPTH, b.clock,
+                new HuaweiApi.ReadRetry(b.readAttempts, b.readRetryBackoff, b.maxReadRetryDelay), b.executor);
+    }
+
+    /** A builder; {@link Builder#endpoint}, {@link Builder#projectId} and credentials are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String provider() {
+        return name;
+    }
+
+    @Override
+    public TransportCapabilities capabilities() {
+        return capabilities;
+    }
+
+    /**
+     * Sends one batch of desktops (up to {@code maxDesktopsPerCall}) or one desktop pool. Completes with
+     * {@link BatchResult#accepted} naming the Workspace job, or exceptionally with a {@link TransportException}.
+     */
+    @Override
+    public CompletionStage<BatchResult> deliver(Batch batch) {
+        Objects.requireNonNull(batch, "batch");
+        if (closed.get()) {
+            return closedFailure("deliver");
+        }
+        String text = render(batch.notification());
+        if (text.length() > maxMessageLength) {
+            return CompletableFuture.failedFuture(fatal("MESSAGE_TOO_LONG", "the notification is " + text.length()
+                    + " characters long with its severity prefix; the limit is " + maxMessageLength));
+        }
+        var body = Jsons.provider().createObjectBuilder();
+        String what;
+        String path;
+        switch (batch.kind()) {
+            case DESKTOP -> {
+                if (batch.targets().size() > maxDesktopsPerCall) {
+                    return CompletableFuture.failedFuture(fatal("BATCH_TOO_LARGE", "a batch holds "
+                            + batch.targets().size() + " desktops; the limit is " + maxDesktopsPerCall));
+                }
+                List<String> ids = new ArrayList<>(batch.targets().size());
+                batch.targets().forEach(t -> ids.add(t.value()));
+                body.add("desktop_ids", Jsons.stringArray(ids));
+                what = "POST desktops/notifications";
+                path = api.path("desktops", "notifications");
+            }
+            case DESKTOP_POOL -> {
+                if (batch.targets().size() != 1) {
+                    return CompletableFuture.failedFuture(fatal("BATCH_TOO_LARGE",
+                            "a desktop pool batch must hold exactly one pool but held " + batch.targets().size()));
+                }
+                what = "POST desktop-pools/{pool_id}/notifications";
+                path = api.path("desktop-pools", batch.targets().get(0).value(), "notifications");
+            }
+            default -> {
+                return CompletableFuture.failedFuture(fatal("UNSUPPORTED_TARGET",
+                        batch.kind() + " targets cannot be sent to directly; resolve them first"));
+            }
+        }
+        body.add("notifications", text);
+        byte[] payload = Jsons.toBytes(body.build());
+        return api.send("POST", what, path, List.of(), payload).thenApply(reply -> {
+            JsonObject o = api.json(reply);
+            String jobId = Jsons.string(o, "job_id").filter(s -> !s.isBlank())
+                    .orElseThrow(() -> api.unexpected(reply, "no job_id string in the answer"));
+            return BatchResult.accepted(jobId, reply.requestId());
+        });
+    }
+
+    /** The text sent: the message, with the severity in front when {@link SeveritySupport#PREFIXED}. */
+    String render(Notification n) {
+        return severity == SeveritySupport.PREFIXED ? "[" + n.severity().name() + "] " + n.message() : n.message();
+    }
+
+    /**
+     * Resolves users to their desktops and, when only connected targets are wanted, keeps only desktops whose
+     * {@code connect_status} is {@code CONNECTED}; the others become SKIPPED results with code
+     * {@code NOT_CONNECTED}. A user with no desktop becomes a FAILED result with code
+     * {@code USER_HAS_NO_DESKTOP}.
+     *
+     * <p>Users are looked up {@value #MAX_USERS_PER_QUERY} at a time, reading every page. Desktops named directly
+     * are filtered with one query of the project's connected desktops ({@code connect_status=CONNECTED}, every
+     * page): the API cannot filter by desktop id, and asking for connected desktops only reads the fewest
+     * records. Only ids of the request are kept, so memory stays proportional to the request.
+     */
+    @Override
+    public CompletionStage<Resolution> resolve(ResolveRequest request) {
+        Objects.requireNonNull(request, "request");
+        if (closed.get()) {
+            return closedFailure("resolve");
+        }
+        ResolutionBuilder result = new ResolutionBuilder();
+        List<Target> users = new ArrayList<>();
+        Map<String, Target> desktopsToFilter = new LinkedHashMap<>();
+        for (Target t : request.targets()) {
+            switch (t.kind()) {
+                case USER -> users.add(t);
+                case DESKTOP -> {
+                    if (request.onlyConnected()) {
+                        desktopsToFilter.put(t.value(), t);
+                    } else {
+                        result.deliver(t);
+                    }
+                }
+                case DESKTOP_POOL -> result.deliver(t);
+                default -> result.settle(TargetResult.failed(t, "UNSUPPORTED_TARGET",
+                        name + " cannot reach " + t.kind() + " targets"));
+            }
+        }
+        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+        for (int from = 0; from < users.size(); from += MAX_USERS_PER_QUERY) {
+            List<Target> chunk = users.subList(from, Math.min(users.size(), from + MAX_USERS_PER_QUERY));
+            chain = chain.thenCompose(x -> resolveUsers(chunk, request.onlyConnected(), result));
+        }
+        if (!desktopsToFilter.isEmpty()) {
+            chain = chain.thenCompose(x -> filterConnected(desktopsToFilter, result));
+        }
+        return chain.thenApply(x -> result.build());
+    }
+
+    private CompletableFuture<Void> resolveUsers(List<Target> users, boolean onlyConnected, ResolutionBuilder result) {
+        Map<String, Target> byName = new HashMap<>();
+        Map<Target, Map<String, String>> desktopsOfUser = new LinkedHashMap<>();
+        List<Map.Entry<String, String>> query = new ArrayList<>();
+        for (Target u : users) {
+            byName.putIfAbsent(u.value().toLowerCase(Locale.ROOT), u);
+            desktopsOfUser.put(u, new LinkedHashMap<>());
+            query.add(Map.entry("user_names", u.value()));
+        }
+        return forEachDesktop("GET connect-desktops?user_names", query, desktop -> {
+            String id = Jsons.string(desktop, "desktop_id").orElse(null);
+            String status = Jsons.string(desktop, "connect_status").orElse("UNKNOWN");
+            JsonArray attached = Jsons.array(desktop, "attach_users").orElse(JsonValue.EMPTY_JSON_ARRAY);
+            if (id == null || id.isBlank()) {
+                return;
+            }
+            for (JsonValue v : attached) {
+                if (v instanceof JsonObject a) {
+                    String type = Jsons.string(a, "type").orElse("USER");
+                    Target user = Jsons.string(a, "name").map(n -> byName.get(n.toLowerCase(Locale.ROOT)))
+                            .orElse(null);
+                    if (user != null && "USER".equalsIgnoreCase(type)) {
+                        desktopsOfUser.get(user).put(id, status);
+                    }
+                }
+            }
+        }).thenRun(() -> desktopsOfUser.forEach((user, desktops) -> {
+            if (desktops.isEmpty()) {
+                result.settle(TargetResult.failed(user, "USER_HAS_NO_DESKTOP",
+                        "user '" + user.value() + "' has no desktop in project " + projectId));
+                return;
+            }
+            desktops.forEach((id, status) -> {
+                Target desktop = Target.of(TargetKind.DESKTOP, id, user.provider());
+                if (onlyConnected && !"CONNECTED".equals(status)) {
+                    result.settle(notConnected(desktop, status));
+                } else {
+                    result.deliver(desktop);
+                }
+            });
+        }));
+    }
+
+    private CompletableFuture<Void> filterConnected(Map<String, Target> desktops, ResolutionBuilder result) {
+        Set<String> connected = new LinkedHashSet<>();
+        List<Map.Entry<String, String>> query = List.of(Map.entry("connect_status", "CONNECTED"));
+        return forEachDesktop("GET connect-desktops?connect_status", query, desktop ->
+                Jsons.string(desktop, "desktop_id").filter(desktops::containsKey).ifPresent(connected::add)
+        ).thenRun(() -> desktops.forEach((id, t) -> {
+            if (connected.contains(id)) {
+                result.deliver(t);
+            } else {
+                result.settle(notConnected(t, null));
+            }
+        }));
+    }
+
+    private static TargetResult notConnected(Target desktop, String status) {
+        return TargetResult.skipped(desktop, "NOT_CONNECTED",
+                "desktop is not connected" + (status != null ? " (connect_status " + status + ")" : ""));
+    }
+
+    /** Reads every page of {@code connect-desktops} for the query, handing each desktop object to the sink. */
+    private CompletableFuture<Void> forEachDesktop(String what, List<Map.Entry<String, String>> base,
+            Consumer<JsonObject> sink) {
+        return desktopPage(what, base, 0, sink);
+    }
+
+    private CompletableFuture<Void> desktopPage(String what, List<Map.Entry<String, String>> base, long offset,
+            Consumer<JsonObject> sink) {
+        List<Map.Entry<String, String>> query = new ArrayList<>(base);
+        query.add(Map.entry("offset", Long.toString(offset)));
+        query.add(Map.entry("limit", Integer.toString(pageSize)));
+        return api.get(what, api.path("connect-desktops"), query).thenCompose(reply -> {
+            JsonObject o = api.json(reply);
+            JsonArray desktops = Jsons.array(o, "desktops")
+                    .orElseThrow(() -> api.unexpected(reply, "no desktops array in the answer"));
+            for (JsonValue v : desktops) {
+                if (!(v instanceof JsonObject d)) {
+                    throw api.unexpected(reply, "a desktops element is not an object");
+                }
+                sink.accept(d);
+            }
+            long next = offset + desktops.size();
+            Long total = Jsons.longValue(o, "total_count").orElse(null);
+            boolean more = !desktops.isEmpty() && (total != null ? next < total : desktops.size() >= pageSize);
+            return more ? desktopPage(what, base, next, sink) : CompletableFuture.<Void>completedFuture(null);
+        });
+    }
+
+    /**
+     * Reads a Workspace job. INIT, WAITING and RUNNING jobs are running; a SUCCESS or FAILED job is finished:
+     * each desktop takes the state of its sub-job ({@code entities.desktop_id}), FAILED with the sub-job's
+     * {@code error_code} and {@code fail_reason}, and desktops without a sub-job (or a pool) take the job's own.
+     */
+    @Override
+    public CompletionStage<ProviderJobStatus> pollJob(ProviderJobPoll poll) {
+        Objects.requireNonNull(poll, "poll");
+        if (closed.get()) {
+            return closedFailure("pollJob");
+        }
+        String what = "GET workspace-jobs/{job_id}";
+        return api.get(what, api.path("workspace-jobs", poll.providerJobId()), List.of()).thenApply(reply -> {
+            JsonObject job = api.json(reply);
+            String status = Jsons.string(job, "status")
+                    .orElseThrow(() -> api.unexpected(reply, "no status string in the job"));
+            return switch (status) {
+                case "INIT", "WAITING", "RUNNING" -> ProviderJobStatus.running();
+                case "SUCCESS", "FAILED" -> finished(job, "SUCCESS".equals(status), poll.targets());
+                default -> throw api.unexpected(reply, "unknown job status '" + status + "'");
+            };
+        });
+    }
+
+    private static ProviderJobStatus finished(JsonObject job, boolean succeeded, List<Target> targets) {
+        String jobCode = Jsons.text(job, "job_error_code").filter(s -> !s.isBlank()).orElse("JOB_FAILED");
+        String jobReason = Jsons.text(job, "fail_reason").filter(s -> !s.isBlank())
+                .orElse("the Workspace job failed");
+        Map<String, JsonObject> subJobs = new HashMap<>();
+        for (JsonValue v : Jsons.array(job, "sub_jobs").orElse(JsonValue.EMPTY_JSON_ARRAY)) {
+            if (v instanceof JsonObject sub) {
+                Jsons.object(sub, "entities").flatMap(e -> Jsons.string(e, "desktop_id"))
+                        .ifPresent(id -> subJobs.put(id, sub));
+            }
+        }
+        List<TargetResult> failed = new ArrayList<>();
+        for (Target t : targets) {
+            JsonObject sub = t.kind() == TargetKind.DESKTOP ? subJobs.get(t.value()) : null;
+            String subStatus = sub == null ? null : Jsons.string(sub, "status").orElse(null);
+            if ("FAILED".equals(subStatus)) {
+                failed.add(TargetResult.failed(t,
+                        Jsons.text(sub, "error_code").filter(s -> !s.isBlank()).orElse(jobCode),
+                        Jsons.text(sub, "fail_reason").filter(s -> !s.isBlank()).orElse(jobReason)));
+            } else if (!"SUCCESS".equals(subStatus) && !succeeded) {
+                failed.add(TargetResult.failed(t, jobCode, jobReason));
+            }
+        }
+        return new ProviderJobStatus(true, Outcome.DELIVERED, failed);
+    }
+
+    /**
+     * Queries Workspace's notification blocking records ({@code GET /v2/{project_id}/users/notification-records}):
+     * scope becomes {@code query_type}, the target name {@code desktop_name} or {@code desktop_pool_name}, the
+     * channel {@code type}, sorted by {@code operate_time}.
+     */
+    @Override
+    public CompletionStage<Page<ProviderRecord>> queryProviderRecords(ProviderRecordQuery query) {
+        Objects.requireNonNull(query, "query");
+        if (closed.get()) {
+            return closedFailure("queryProviderRecords");
+        }
+        boolean pools = query.scope() == TargetKind.DESKTOP_POOL;
+        List<Map.Entry<String, String>> params = new ArrayList<>();
+        params.add(Map.entry("query_type", query.scope().name()));
+        query.targetName().ifPresent(n -> params.add(Map.entry(pools ? "desktop_pool_name" : "desktop_name", n)));
+        query.userName().ifPresent(n -> params.add(Map.entry("user_name", n)));
+        query.channel().ifPresent(c -> params.add(Map.entry("type", c)));
+        params.add(Map.entry("offset", Long.toString(query.offset())));
+        params.add(Map.entry("limit", Integer.toString(query.limit())));
+        params.add(Map.entry("sort_field", "operate_time"));
+        params.add(Map.entry("sort_type", query.newestFirst() ? "DESC" : "ASC"));
+        return api.get("GET users/notification-records", api.path("users", "notification-records"), params)
+                .thenApply(reply -> {
+                    JsonObject o = api.json(reply);
+                    JsonArray records = Jsons.array(o, "notification_records")
+                            .orElseThrow(() -> api.unexpected(reply, "no notification_records array in the answer"));
+                    List<ProviderRecord> items = new ArrayList<>(records.size());
+                    for (JsonValue v : records) {
+                        if (!(v instanceof JsonObject r)) {
+                            throw api.unexpected(reply, "a notification_records element is not an object");
+                        }
+                        items.add(record(r, query.scope()));
+                    }
+                    long total = Jsons.longValue(o, "total_count").orElse(query.offset() + items.size());
+                    return new Page<>(items, query.offset(), query.limit(),
+                            Math.max(total, query.offset() + items.size()));
+                });
+    }
+
+    private ProviderRecord record(JsonObject r, TargetKind scope) {
+        String desktopName = Jsons.string(r, "desktop_name").orElse(null);
+        String poolName = Jsons.string(r, "desktop_pool_name").orElse(null);
+        String targetName = scope == TargetKind.DESKTOP_POOL ? (poolName != null ? poolName : desktopName)
+                : (desktopName != null ? desktopName : poolName);
+        Map<String, String> attributes = new LinkedHashMap<>();
+        Set<String> mapped = Set.of("user_name", "type", "operate_time", "error_message",
+                scope == TargetKind.DESKTOP_POOL ? "desktop_pool_name" : "desktop_name");
+        for (String key : r.keySet()) {
+            if (!mapped.contains(key)) {
+                Jsons.text(r, key).ifPresent(v -> attributes.put(key, v));
+            }
+        }
+        return new ProviderRecord(name, scope, targetName, Jsons.string(r, "user_name").orElse(null),
+                Jsons.string(r, "type").orElse(null), time(Jsons.string(r, "operate_time").orElse(null)),
+                Jsons.string(r, "error_message").orElse(null), attributes);
+    }
+
+    private static Instant time(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** One authenticated {@code GET connect-desktops?limit=1}: proves reachability and credentials. */
+    @Override
+    public CompletionStage<Void> checkHealth() {
+        if (closed.get()) {
+            return closedFailure("checkHealth");
+        }
+        List<Map.Entry<String, String>> q = List.of(Map.entry("offset", "0"), Map.entry("limit", "1"));
+        return api.send("GET", "GET connect-desktops (health)", api.path("connect-desktops"), q, null)
+                .thenApply(reply -> {
+                    api.json(reply);
+                    return null;
+                });
+    }
+
+    /** Makes every later call fail; idempotent. Pending requests complete on their own. */
+    @Override
+    public void close() {
+        closed.set(true);
+    }
+
+    private <T> CompletableFuture<T> closedFailure(String operation) {
+        return CompletableFuture.failedFuture(fatal("TRANSPORT_CLOSED", operation + " called after close()"));
+    }
+
+    private TransportException fatal(String code, String message) {
+        return TransportException.builder(Retryability.FATAL, name + ": " + message).provider(name)
+                .errorCode(code).build();
+    }
+
+    @Override
+    public String toString() {
+        return "HuaweiWorkspaceTransport{name=" + name + ", endpoint=" + endpoint + ", projectId=" + projectId
+                + ", auth=" + auth + ", maxDesktopsPerCall=" + maxDesktopsPerCall + ", maxMessageLength="
+                + maxMessageLength + ", severity=" + severity + ", connectTimeout=" + connectTimeout
+                + ", requestTimeout=" + requestTimeout + ", closed=" + closed.get() + '}';
+    }
+
+    /** Collects a resolution; a target is settled at most once and never both settled and deliverable. */
+    private static final class ResolutionBuilder {
+        private final Set<Target> deliverable = new LinkedHashSet<>();
+        private final Map<Target, TargetResult> settled = new LinkedHashMap<>();
+
+        synchronized void deliver(Target t) {
+            deliverable.add(t);
+            settled.remove(t);
+        }
+
+        synchronized void settle(TargetResult r) {
+            if (!deliverable.contains(r.target())) {
+                settled.putIfAbsent(r.target(), r);
+            }
+        }
+
+        synchronized Resolution build() {
+            return new Resolution(new ArrayList<>(deliverable), new ArrayList<>(settled.values()));
+        }
+    }
+
+    /**
+     * Builds {@link HuaweiWorkspaceTransport}s. Every setter rejects bad input with a
+     * {@link ConfigurationException} naming the setting; {@link #build()} rejects missing or conflicting ones.
+     * Not thread-safe. Its {@code toString} shows no secret.
+     */
+    public static final class Builder {
+        private static final Pattern IPV4_LOOPBACK = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+
+        private String name = DEFAULT_NAME;
+        private URI endpoint;
+        private String projectId;
+        private String accessKey;
+        private Supplier<char[]> secretKey;
+        private Supplier<char[]> securityToken;
+        private Supplier<? extends CompletionStage<String>> authToken;
+        private int maxDesktopsPerCall = 100;
+        private int maxMessageLength = 1024;
+        private int pageSize = 1000;
+        private SeveritySupport severity = SeveritySupport.DROPPED;
+        private Clock clock = Clock.systemUTC();
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration requestTimeout = Duration.ofSeconds(30);
+        private Executor executor;
+        private int maxResponseBytes = BoundedBody.DEFAULT_MAX_BYTES;
+        private int readAttempts = 3;
+        private Duration readRetryBackoff = Duration.ofMillis(200);
+        private Duration maxReadRetryDelay = Duration.ofSeconds(10);
+
+        private Builder() {
+        }
+
+        /** The routing name targets use; default {@value HuaweiWorkspaceTransport#DEFAULT_NAME}. */
+        public Builder name(String name) {
+            if (name == null || name.isBlank()) {
+                throw new ConfigurationException("name", "name must not be blank");
+            }
+            this.name = name.trim();
+            return this;
+        }
+
+        /**
+         * The Workspace endpoint, e.g. {@code https://workspace.cn-north-4.myhuaweicloud.com}. Must be https,
+         * except for a loopback host (tests, emulators).
+         */
+        public Builder endpoint(URI endpoint) {
+            if (endpoint == null) {
+                throw new ConfigurationException("endpoint", "endpoint must not be null");
+            }
+            if (!endpoint.isAbsolute() || endpoint.getHost() == null) {
+                throw new ConfigurationException("endpoint", "endpoint must be an absolute URI with a host: "
+                        + endpoint);
+            }
+            if (endpoint.getRawUserInfo() != null || endpoint.getRawQuery() != null
+                    || endpoint.getRawFragment() != null) {
+                throw new ConfigurationException("endpoint",
+                        "endpoint must not carry user info, a query or a fragment");
+            }
+            String scheme = endpoint.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("https") && !(scheme.equals("http") && isLoopback(endpoint.getHost()))) {
+                throw new ConfigurationException("endpoint", "endpoint must use https (plain http is accepted "
+                        + "only for a loopback host) but was " + endpoint.getScheme() + "://" + endpoint.getHost());
+            }
+            this.endpoint = endpoint;
+            return this;
+        }
+
+        static boolean isLoopback(String host) {
+            String h = host.toLowerCase(Locale.ROOT);
+            return h.equals("localhost") || IPV4_LOOPBACK.matcher(h).matches() || h.equals("[::1]")
+                    || h.equals("::1");
+        }
+
+        /** The Huawei Cloud project id, sent as {@code X-Project-Id} and in every path. */
+        public Builder projectId(String projectId) {
+            if (projectId == null || projectId.isBlank()) {
+                throw new ConfigurationException("projectId", "projectId must not be blank");
+            }
+            this.projectId = projectId.trim();
+            return this;
+        }
+
+        /** The access key id (AK) of AK/SK signing. */
+        public Builder accessKey(String accessKey) {
+            if (accessKey == null || accessKey.isBlank()) {
+                throw new ConfigurationException("accessKey", "accessKey must not be blank");
+            }
+            this.accessKey = accessKey.trim();
+            return this;
+        }
+
+        /** The secret key (SK). The array is copied; clear yours after the call. */
+        public Builder secretKey(char[] secretKey) {
+            if (secretKey == null || secretKey.length == 0) {
+                throw new ConfigurationException("secretKey", "secretKey must not be empty");
+            }
+            char[] copy = secretKey.clone();
+            this.secretKey = copy::clone;
+            return this;
+        }
+
+        /**
+         * Supplies the secret key for each request, for keys that rotate. Each call must return a fresh array:
+         * it is cleared after signing.
+         */
+        public Builder secretKey(Supplier<char[]> secretKey) {
+            if (secretKey == null) {
+                throw new ConfigurationException("secretKey", "secretKey supplier must not be null");
+            }
+            this.secretKey = secretKey;
+            return this;
+        }
+
+        /** The security token of temporary AK/SK, sent (and signed) as {@code X-Security-Token}. Copied. */
+        public Builder securityToken(char[] securityToken) {
+            if (securityToken == null || securityToken.length == 0) {
+                throw new ConfigurationException("securityToken", "securityToken must not be empty");
+            }
+            char[] copy = securityToken.clone();
+            this.securityToken = copy::clone;
+            return this;
+        }
+
+        /** Supplies the security token of temporary AK/SK per request; each call must return a fresh array. */
+        public Builder securityToken(Supplier<char[]> securityToken) {
+            if (securityToken == null) {
+                throw new ConfigurationException("securityToken", "securityToken supplier must not be null");
+            }
+            this.securityToken = securityToken;
+            return this;
+        }
+
+        /**
+         * Authenticates with an IAM token instead of AK/SK, sent as {@code X-Auth-Token}. The supplier is called
+         * for every request, so it should cache the token (IAM tokens last 24 hours).
+         */
+        public Builder authToken(Supplier<String> token) {
+            if (token == null) {
+                throw new ConfigurationException("authToken", "authToken supplier must not be null");
+            }
+            this.authToken = () -> CompletableFuture.completedFuture(token.get());
+            return this;
+        }
+
+        /** Like {@link #authToken(Supplier)}, for a supplier that fetches the token asynchronously. */
+        public Builder authTokenAsync(Supplier<? extends CompletionStage<String>> token) {
+            if (token == null) {
+                throw new ConfigurationException("authToken", "authToken supplier must not be null");
+            }
+            this.authToken = token;
+            return this;
+        }
+
+        /** Most desktop ids per send call; Huawei documents no limit. Default 100. */
+        public Builder maxDesktopsPerCall(int maxDesktopsPerCall) {
+            if (maxDesktopsPerCall < 1) {
+                throw new ConfigurationException("maxDesktopsPerCall",
+                        "maxDesktopsPerCall must be at least 1 but was " + maxDesktopsPerCall);
+            }
+            this.maxDesktopsPerCall = maxDesktopsPerCall;
+            return this;
+        }
+
+        /** Longest text sent, severity prefix included; Huawei documents no limit. Default 1024. */
+        public Builder maxMessageLength(int maxMessageLength) {
+            if (maxMessageLength < 1) {
+                throw new ConfigurationException("maxMessageLength",
+                        "maxMessageLength must be at least 1 but was " + maxMessageLength);
+            }
+            this.maxMessageLength = maxMessageLength;
+            return this;
+        }
+
+        /**
+         * What to do with the severity, which Workspace has no field for: {@link SeveritySupport#DROPPED}
+         * (default) or {@link SeveritySupport#PREFIXED} ({@code "[WARNING] text"}).
+         */
+        public Builder severity(SeveritySupport severity) {
+            if (severity == null || severity == SeveritySupport.NATIVE) {
+                throw new ConfigurationException("severity", "severity must be DROPPED or PREFIXED: Workspace "
+                        + "notifications have no severity field");
+            }
+            this.severity = severity;
+            return this;
+        }
+
+        /** Page size of {@code connect-desktops} reads, 1 to 1000. Default 1000. */
+        public Builder pageSize(int pageSize) {
+            if (pageSize < 1 || pageSize > 1000) {
+                throw new ConfigurationException("pageSize", "pageSize must be between 1 and 1000 but was "
+                        + pageSize);
+            }
+            this.pageSize = pageSize;
+            return this;
+        }
+
+        /** The clock {@code X-Sdk-Date} and HTTP-date {@code Retry-After} values are read with. */
+        public Builder clock(Clock clock) {
+            if (clock == null) {
+                throw new ConfigurationException("clock", "clock must not be null");
+            }
+            this.clock = clock;
+            return this;
+        }
+
+        /** How long to wait for a TCP/TLS connection. Default 10 s. */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = positive(connectTimeout, "connectTimeout");
+            return this;
+        }
+
+        /** How long to wait for an answer once a request is sent. Default 30 s. */
+        public Builder requestTimeout(Duration requestTimeout) {
+            this.requestTimeout = positive(requestTimeout, "requestTimeout");
+            return this;
+        }
+
+        /** The executor of the HTTP client and of read-retry delays; default the client's own. */
+        public Builder executor(Executor executor) {
+            if (executor == null) {
+                throw new ConfigurationException("executor", "executor must not be null");
+            }
+            this.executor = executor;
+            return this;
+        }
+
+        /** Largest response body read; larger ones are refused unread. Default 1 MiB. */
+        public Builder maxResponseBytes(int maxResponseBytes) {
+            if (maxResponseBytes < 1024) {
+                throw new ConfigurationException("maxResponseBytes", "maxResponseBytes must be at least 1024 but was "
+                        + maxResponseBytes);
+            }
+            this.maxResponseBytes = maxResponseBytes;
+            return this;
+        }
+
+        /**
+         * How GETs (resolution, job polls, record queries) are retried on transient failures: at most
+         * {@code maxAttempts} attempts, backoff from {@code initialBackoff} doubling, and a {@code Retry-After}
+         * above {@code maxDelay} ends the retries. Default 3 attempts, 200 ms, 10 s.
+         */
+        public Builder readRetry(int maxAttempts, Duration initialBackoff, Duration maxDelay) {
+            if (maxAttempts < 1) {
+                throw new ConfigurationException("readRetry.maxAttempts",
+                        "maxAttempts must be at least 1 but was " + maxAttempts);
+            }
+            this.readRetryBackoff = positive(initialBackoff, "readRetry.initialBackoff");
+            this.maxReadRetryDelay = positive(maxDelay, "readRetry.maxDelay");
+            this.readAttempts = maxAttempts;
+            return this;
+        }
+
+        private static Duration positive(Duration d, String setting) {
+            if (d == null || d.isZero() || d.isNegative()) {
+                throw new ConfigurationException(setting, setting + " must be a positive duration but was " + d);
+            }
+            return d;
+        }
+
+        HuaweiAuth auth() {
+            return authToken != null ? new HuaweiAuth.Token(authToken)
+                    : new HuaweiAuth.AkSk(accessKey, secretKey, securityToken);
+        }
+
+        /**
+         * Builds the transport.
+         *
+         * @throws ConfigurationException when endpoint, projectId or credentials are missing, or both AK/SK and a
+         *                                token are set
+         */
+        public HuaweiWorkspaceTransport build() {
+            if (endpoint == null) {
+                throw new ConfigurationException("endpoint", "endpoint is required");
+            }
+            if (projectId == null) {
+                throw new ConfigurationException("projectId", "projectId is required");
+            }
+            boolean akSk = accessKey != null || secretKey != null || securityToken != null;
+            if (akSk && authToken != null) {
+                throw new ConfigurationException("authToken",
+                        "choose AK/SK signing or an IAM token, not both");
+            }
+            if (!akSk && authToken == null) {
+                throw new ConfigurationException("accessKey",
+                        "credentials are required: accessKey and secretKey, or authToken");
+            }
+            if (akSk && accessKey == null) {
+                throw new ConfigurationException("accessKey", "accessKey is required with secretKey");
+            }
+            if (akSk && secretKey == null) {
+                throw new ConfigurationException("secretKey", "secretKey is required with accessKey");
+            }
+            if (severity == SeveritySupport.PREFIXED && maxMessageLength <= MAX_PREFIX_LENGTH) {
+                throw new ConfigurationException("maxMessageLength", "maxMessageLength must exceed "
+                        + MAX_PREFIX_LENGTH + " to leave room for the severity prefix");
+            }
+            return new HuaweiWorkspaceTransport(this);
+        }
+
+        @Override
+        public String toString() {
+            return "HuaweiWorkspaceTransport.Builder{name=" + name + ", endpoint=" + endpoint + ", projectId="
+                    + projectId + ", auth=" + (authToken != null ? "token" : secretKey != null ? "AK/SK" : "none")
+                    + ", maxDesktopsPerCall=" + maxDesktopsPerCall + ", maxMessageLength=" + maxMessageLength
+                    + ", severity=" + severity + '}';
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.desknotify.transport.http.huawei;
+
+import io.desknotify.api.ConfigurationException;
+import io.desknotify.api.spi.TransportCapabilities.SeveritySupport;
+import io.desknotify.api.spi.TransportFactory;
+import io.desknotify.api.spi.TransportSettings;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Builds {@link HuaweiWorkspaceTransport}s from settings; id {@value HuaweiWorkspaceTransport#DEFAULT_NAME}.
+ * Found by {@link java.util.ServiceLoader}.
+ *
+ * <table>
+ *   <caption>Settings</caption>
+ *   <tr><th>key</th><th>meaning</th></tr>
+ *   <tr><td>{@code endpoint}</td><td>required, e.g. {@code https://workspace.cn-north-4.myhuaweicloud.com}</td></tr>
+ *   <tr><td>{@code project-id}</td><td>required</td></tr>
+ *   <tr><td>{@code access-key}, {@code secret-key}, {@code security-token}</td><td>AK/SK signing (token
+ *   optional, for temporary keys)</td></tr>
+ *   <tr><td>{@code auth-token}</td><td>an IAM token instead of AK/SK</td></tr>
+ *   <tr><td>{@code max-desktops-per-call}, {@code max-message-length}, {@code page-size}</td><td>integers</td></tr>
+ *   <tr><td>{@code severity}</td><td>{@code DROPPED} (default) or {@code PREFIXED}</td></tr>
+ *   <tr><td>{@code connect-timeout}, {@code request-timeout}</td><td>durations, e.g. {@code 10s}</td></tr>
+ *   <tr><td>{@code max-response-bytes}</td><td>integer</td></tr>
+ * </table>
+ */
+public final class HuaweiWorkspaceTransportFactory implements TransportFactory {
+
+    private static final Set<String> KNOWN = Set.of("endpoint", "project-id", "access-key", "secret-key",
+            "security-token", "auth-token", "max-desktops-per-call", "max-message-length", "page-size", "severity",
+            "connect-timeout", "request-timeout", "max-response-bytes");
+
+    /** For {@link java.util.ServiceLoader}. */
+    public HuaweiWorkspaceTransportFactory() {
+    }
+
+    @Override
+    public String id() {
+        return HuaweiWorkspaceTransport.DEFAULT_NAME;
+    }
+
+    @Override
+    public HuaweiWorkspaceTransport create(TransportSettings settings) {
+        Set<String> unknown = new TreeSet<>(settings.keys());
+        unknown.removeAll(KNOWN);
+        if (!unknown.isEmpty()) {
+            throw new ConfigurationException(unknown.iterator().next(), "unknown " + id() + " settings " + unknown
+                    + "; known are " + new TreeSet<>(KNOWN));
+        }
+        HuaweiWorkspaceTransport.Builder b = HuaweiWorkspaceTransport.builder()
+                .name(settings.name(id()))
+                .endpoint(settings.uri("endpoint")
+                        .orElseThrow(() -> new ConfigurationException("endpoint", "setting 'endpoint' is required")))
+                .projectId(settings.require("project-id"));
+        settings.get("access-key").ifPresent(b::accessKey);
+        settings.secret("secret-key").ifPresent(b::secretKey);
+        settings.secret("security-token").ifPresent(b::securityToken);
+        settings.get("auth-token").ifPresent(token -> b.authToken(() -> token));
+        b.maxDesktopsPerCall(settings.integer("max-desktops-per-call", 100));
+        b.maxMessageLength(settings.integer("max-message-length", 1024));
+        b.pageSize(settings.integer("page-size", 1000));
+        settings.get("severity").ifPresent(s -> {
+            try {
+                b.severity(SeveritySupport.valueOf(s.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException("severity", "setting 'severity' must be DROPPED or PREFIXED");
+            }
+        });
+        settings.get("connect-timeout").ifPresent(x -> b.connectTimeout(settings.duration("connect-timeout", null)));
+        settings.get("request-timeout").ifPresent(x -> b.requestTimeout(settings.duration("request-timeout", null)));
+        settings.get("max-response-bytes").ifPresent(x ->
+                b.maxResponseBytes(settings.integer("max-response-bytes", 0)));
+        return b.build();
+    }
+
+    @Override
+    public String toString() {
+        return "HuaweiWorkspaceTransportFactory{id=" + id() + '}';
+    }
+}
