@@ -56,7 +56,7 @@ public interface FaultInjector {
      */
     void failTargetsWithProbability(double probability);
 
-    /** Removes every injected fault and target failure. Counters of retired faults are lost. */
+    /** Removes every injected fault and target failure, and resets the {@linkplain #strikes strike counts}. */
     void clear();
 
     /**

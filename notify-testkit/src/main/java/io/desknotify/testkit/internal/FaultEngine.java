@@ -81,6 +81,7 @@ public final class FaultEngine implements FaultInjector {
         rules.clear();
         failingTargets.clear();
         targetFailureProbability = 0.0;
+        strikes.values().forEach(c -> c.set(0));
     }
 
     @Override
