@@ -3,26 +3,23 @@ package io.desknotify.transport.http.horizon;
 import io.desknotify.api.AuthenticationException;
 import io.desknotify.api.TransportException;
 import io.desknotify.api.TransportException.Retryability;
+import io.desknotify.transport.http.internal.BoundedBody;
+import io.desknotify.transport.http.internal.IoFailures;
+import io.desknotify.transport.http.internal.Jsons;
+import io.desknotify.transport.http.internal.RetryAfter;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpTimeoutException;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import javax.net.ssl.SSLHandshakeException;
 
 /**
  * Turns Horizon's failures into {@link TransportException}s with the right {@link Retryability}.
@@ -62,7 +59,7 @@ final class HorizonErrors {
         JsonStructure s;
         try {
             s = HorizonJson.parse(body);
-        } catch (HorizonJson.MalformedException e) {
+        } catch (Jsons.MalformedJsonException e) {
             return ErrorInfo.NONE;
         }
         if (!(s instanceof JsonObject o)) {
@@ -153,32 +150,10 @@ final class HorizonErrors {
 
     /** Horizon's {@code X-Rate-Limit-Retry-After-Seconds}, else standard {@code Retry-After} (seconds or date). */
     static Optional<Duration> retryAfter(HttpHeaders headers) {
-        Optional<Duration> horizon = headers.firstValue(RATE_LIMIT_HEADER).flatMap(HorizonErrors::seconds);
-        if (horizon.isPresent()) {
-            return horizon;
-        }
-        return headers.firstValue("Retry-After").flatMap(v -> {
-            Optional<Duration> s = seconds(v);
-            if (s.isPresent()) {
-                return s;
-            }
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(v.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
-                return Optional.of(d.isNegative() ? Duration.ZERO : d);
-            } catch (DateTimeParseException e) {
-                return Optional.empty();
-            }
-        });
-    }
-
-    private static Optional<Duration> seconds(String v) {
-        try {
-            long s = Long.parseLong(v.trim());
-            return s < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(s));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        Optional<Duration> horizon = headers.firstValue(RATE_LIMIT_HEADER)
+                .flatMap(v -> RetryAfter.parse(v, Clock.systemUTC()));
+        return horizon.isPresent() ? horizon
+                : headers.firstValue("Retry-After").flatMap(v -> RetryAfter.parse(v, Clock.systemUTC()));
     }
 
     /**
@@ -192,28 +167,25 @@ final class HorizonErrors {
         }
         Retryability r;
         String what;
-        if (t instanceof HttpConnectTimeoutException || t instanceof ConnectException) {
-            r = Retryability.RETRYABLE;
-            what = "could not connect";
-        } else if (t instanceof SSLHandshakeException) {
-            r = Retryability.FATAL;
-            what = "TLS handshake failed (is the server certificate trusted? a private CA needs an sslContext)";
-        } else if (t instanceof CappedBody.TooLargeException) {
+        if (t instanceof BoundedBody.BodyTooLargeException) {
+            // An answer Horizon never gives: as for an unexpected body, repeating cannot help.
             r = Retryability.FATAL;
             what = "the answer was too large";
-        } else if (t instanceof HttpTimeoutException) {
-            r = Retryability.AMBIGUOUS;
-            what = "no answer within the request timeout";
-        } else if (t instanceof IOException) {
-            r = Retryability.AMBIGUOUS;
-            what = "the connection failed";
-        } else {
+        } else if (!(t instanceof IOException)) {
             r = Retryability.FATAL;
             what = "unexpected failure";
+        } else {
+            r = IoFailures.classify(t);
+            what = switch (r) {
+                case RETRYABLE -> "could not connect";
+                case FATAL -> "TLS handshake failed (is the server certificate trusted? a private CA needs an"
+                        + " sslContext)";
+                case AMBIGUOUS -> t instanceof HttpTimeoutException ? "no answer within the request timeout"
+                        : "the connection failed after the request was sent";
+            };
         }
-        String detail = t.getMessage() == null ? t.getClass().getSimpleName()
-                : t.getClass().getSimpleName() + ": " + shorten(t.getMessage());
-        return TransportException.builder(r, "Horizon " + operation + " failed: " + what + " (" + detail + ")")
+        return TransportException.builder(r, "Horizon " + operation + " failed: " + what + " ("
+                        + shorten(IoFailures.describe(t)) + ")")
                 .provider(provider)
                 .cause(t)
                 .build();
@@ -232,10 +204,6 @@ final class HorizonErrors {
     }
 
     static Throwable unwrap(Throwable t) {
-        Throwable c = t;
-        while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
-            c = c.getCause();
-        }
-        return c;
+        return IoFailures.unwrap(t);
     }
 }

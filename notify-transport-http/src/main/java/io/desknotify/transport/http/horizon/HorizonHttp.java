@@ -2,6 +2,7 @@ package io.desknotify.transport.http.horizon;
 
 import io.desknotify.api.TransportException;
 import io.desknotify.api.TransportException.Retryability;
+import io.desknotify.transport.http.internal.BoundedBody;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -34,11 +35,11 @@ final class HorizonHttp {
     private final String base;
     private final HttpClient client;
     private final Duration requestTimeout;
-    private final long maxResponseBytes;
+    private final int maxResponseBytes;
     private volatile boolean closed;
 
     HorizonHttp(String provider, URI baseUri, Duration connectTimeout, Duration requestTimeout,
-            long maxResponseBytes, SSLContext sslContext) {
+            int maxResponseBytes, SSLContext sslContext) {
         this.provider = provider;
         String b = baseUri.toString();
         this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
@@ -92,7 +93,7 @@ final class HorizonHttp {
             rb.header("Authorization", "Bearer " + bearer);
         }
         CompletableFuture<Answer> out = new CompletableFuture<>();
-        client.sendAsync(rb.build(), CappedBody.handler(maxResponseBytes)).whenComplete((r, e) -> {
+        client.sendAsync(rb.build(), BoundedBody.handler(maxResponseBytes)).whenComplete((r, e) -> {
             if (e != null) {
                 out.completeExceptionally(HorizonErrors.fromFailure(provider, operation, e));
             } else {

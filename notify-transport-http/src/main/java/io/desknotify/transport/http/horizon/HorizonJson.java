@@ -1,50 +1,35 @@
 package io.desknotify.transport.http.horizon;
 
-import jakarta.json.JsonException;
+import io.desknotify.transport.http.internal.Jsons;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonGenerator;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.function.Consumer;
 
-/** JSON for the Horizon transport: one provider, looked up once (a ServiceLoader scan is not per-request work). */
+/** The Horizon transport's view of the shared {@link Jsons}: nullable accessors and generator-written bodies. */
 final class HorizonJson {
-    static final JsonProvider PROVIDER = JsonProvider.provider();
-    private static final JsonReaderFactory READERS = PROVIDER.createReaderFactory(Map.of());
+    static final JsonProvider PROVIDER = Jsons.provider();
 
     private HorizonJson() {
     }
 
-    /** The body was not JSON. The message never quotes the body. */
-    static final class MalformedException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        MalformedException(String message) {
-            super(message);
-        }
-    }
-
+    /**
+     * Parses an answer body (object or array).
+     *
+     * @throws Jsons.MalformedJsonException when it is not JSON or nested too deeply
+     */
     static JsonStructure parse(byte[] body) {
-        try (JsonReader r = READERS.createReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8)) {
-            return r.read();
-        } catch (JsonException | IllegalStateException e) {
-            throw new MalformedException("not valid JSON (" + e.getClass().getSimpleName() + ")");
-        }
+        return Jsons.parse(body, Jsons.DEFAULT_MAX_DEPTH);
     }
 
     /** The string member, or {@code null} when absent or not a string. */
     static String string(JsonObject o, String name) {
-        JsonValue v = o.get(name);
-        return v instanceof JsonString s ? s.getString() : null;
+        return Jsons.string(o, name).orElse(null);
     }
 
     /** The integral number member (also accepted as a numeric string), or {@code null}. */

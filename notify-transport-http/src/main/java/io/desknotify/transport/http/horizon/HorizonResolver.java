@@ -8,6 +8,7 @@ import io.desknotify.api.spi.ResolveRequest;
 import io.desknotify.api.spi.Resolution;
 import io.desknotify.api.spi.TargetResult;
 import io.desknotify.transport.http.horizon.HorizonHttp.Answer;
+import io.desknotify.transport.http.internal.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
@@ -200,7 +201,7 @@ final class HorizonResolver {
         JsonStructure s;
         try {
             s = HorizonJson.parse(a.body());
-        } catch (HorizonJson.MalformedException e) {
+        } catch (Jsons.MalformedJsonException e) {
             throw HorizonErrors.unexpectedBody(provider, operation, a.status(), a.requestId(), e.getMessage());
         }
         if (!(s instanceof JsonArray arr)) {

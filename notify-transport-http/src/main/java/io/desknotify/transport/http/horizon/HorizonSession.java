@@ -4,6 +4,7 @@ import io.desknotify.api.AuthenticationException;
 import io.desknotify.api.TransportException;
 import io.desknotify.api.TransportException.Retryability;
 import io.desknotify.transport.http.horizon.HorizonHttp.Answer;
+import io.desknotify.transport.http.internal.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
 import java.lang.System.Logger.Level;
@@ -189,7 +190,7 @@ final class HorizonSession {
         JsonStructure s;
         try {
             s = HorizonJson.parse(a.body());
-        } catch (HorizonJson.MalformedException e) {
+        } catch (Jsons.MalformedJsonException e) {
             throw HorizonErrors.unexpectedBody(provider, operation, a.status(), a.requestId(), e.getMessage());
         }
         if (!(s instanceof JsonObject o)) {

@@ -15,6 +15,8 @@ import io.desknotify.api.spi.Transport;
 import io.desknotify.api.spi.TransportCapabilities;
 import io.desknotify.transport.http.horizon.HorizonHttp.Answer;
 import io.desknotify.api.Outcome;
+import io.desknotify.transport.http.internal.BoundedBody;
+import io.desknotify.transport.http.internal.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
@@ -143,7 +145,7 @@ public final class HorizonTransport implements Transport {
                 .maxMessageLength(maxMessageLength)
                 .severitySupport(TransportCapabilities.SeveritySupport.NATIVE)
                 .build();
-        this.http = new HorizonHttp(name, b.baseUri, b.connectTimeout, b.requestTimeout, b.maxResponseBytes,
+        this.http = new HorizonHttp(name, b.baseUri, b.connectTimeout, b.requestTimeout, (int) b.maxResponseBytes,
                 b.sslContext);
         this.session = new HorizonSession(http, b.domain, b.username, b.password, b.loginFailureHold,
                 b.readAttempts);
@@ -204,7 +206,7 @@ public final class HorizonTransport implements Transport {
         JsonStructure s;
         try {
             s = HorizonJson.parse(a.body());
-        } catch (HorizonJson.MalformedException e) {
+        } catch (Jsons.MalformedJsonException e) {
             throw HorizonErrors.unexpectedBody(name, "send-message", a.status(), a.requestId(), e.getMessage());
         }
         if (!(s instanceof JsonArray items)) {
@@ -333,7 +335,7 @@ public final class HorizonTransport implements Transport {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(30);
         private Duration loginFailureHold = Duration.ofSeconds(30);
-        private long maxResponseBytes = 1 << 20;
+        private long maxResponseBytes = BoundedBody.DEFAULT_MAX_BYTES;
         private SSLContext sslContext;
 
         private Builder() {
