@@ -1,0 +1,240 @@
+package io.desknotify.transport.http.huawei;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.desknotify.api.AuthenticationException;
+import io.desknotify.api.Notification;
+import io.desknotify.api.Outcome;
+import io.desknotify.api.Page;
+import io.desknotify.api.Target;
+import io.desknotify.api.TargetKind;
+import io.desknotify.api.TransportException;
+import io.desknotify.api.TransportException.Retryability;
+import io.desknotify.api.spi.Batch;
+import io.desknotify.api.spi.BatchResult;
+import io.desknotify.api.spi.ProviderJobPoll;
+import io.desknotify.api.spi.ProviderJobStatus;
+import io.desknotify.api.spi.ProviderRecord;
+import io.desknotify.api.spi.ProviderRecordQuery;
+import io.desknotify.api.spi.Resolution;
+import io.desknotify.api.spi.ResolveRequest;
+import io.desknotify.api.spi.TargetResult;
+import io.desknotify.testkit.Fault;
+import io.desknotify.testkit.Inventory;
+import io.desknotify.testkit.Route;
+import io.desknotify.testkit.Trigger;
+import io.desknotify.testkit.huawei.HuaweiWorkspaceEmulator;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The transport alone against the testkit's Huawei Workspace emulator over loopback HTTP. */
+class HuaweiWorkspaceTransportEmulatorTest {
+    private static final String AK = "AK-EMU";
+    private static final String SK = "sk-emulator-secret";
+    private static final Notification TEXT = Notification.builder().message("Maintenance in 15 minutes").build();
+
+    private static HuaweiWorkspaceEmulator emulator;
+    private static Inventory inventory;
+    private static HuaweiWorkspaceTransport transport;
+
+    @BeforeAll
+    static void start() {
+        inventory = Inventory.builder().seed(11).desktops(300).pools(3).users(120).connectedFraction(0.5)
+                .disconnectedFraction(0.3).build();
+        emulator = HuaweiWorkspaceEmulator.builder().inventory(inventory).credentials(AK, SK)
+                .generatedNotificationRecords(230).start();
+        transport = HuaweiWorkspaceTransport.builder().endpoint(emulator.baseUri()).projectId(emulator.projectId())
+                .accessKey(AK).secretKey(SK.toCharArray()).pageSize(37)
+                .readRetry(3, Duration.ofMillis(10), Duration.ofSeconds(1)).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        transport.close();
+        emulator.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        emulator.faults().clear();
+        emulator.journal().clear();
+    }
+
+    private static <T> T await(CompletionStage<T> stage) throws Exception {
+        return stage.toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    private static Throwable failure(CompletionStage<?> stage) throws Exception {
+        try {
+            stage.toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            return e.getCause();
+        }
+        throw new AssertionError("expected a failure");
+    }
+
+    @Test
+    void signedDeliveryIsAcceptedShownOnceAndItsJobFoldsFailedSubJobs() throws Exception {
+        List<String> ids = inventory.desktopIds().subList(0, 5);
+        emulator.faults().failTarget(ids.get(1));
+        List<Target> targets = ids.stream().map(Target::desktop).map(Target.class::cast).toList();
+
+        BatchResult accepted = await(transport.deliver(new Batch("j", TargetKind.DESKTOP, targets, TEXT, 1)));
+        ProviderJobStatus job = await(transport.pollJob(new ProviderJobPoll(accepted.providerJobId().orElseThrow(),
+                targets, 1)));
+
+        assertThat(accepted.requestId()).isPresent();
+        assertThat(emulator.journal().shownTargets()).containsOnlyKeys(ids.get(0), ids.get(2), ids.get(3), ids.get(4));
+        assertThat(job.finished()).isTrue();
+        assertThat(job.defaultOutcome()).isEqualTo(Outcome.DELIVERED);
+        assertThat(job.perTarget()).singleElement().satisfies(r -> {
+            assertThat(r.target()).isEqualTo(Target.desktop(ids.get(1)));
+            assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(r.errorCode()).isEqualTo("WKS.0500");
+        });
+    }
+
+    @Test
+    void aWrongSecretKeyFailsWithAnAuthenticationErrorAfterOneRequest() throws Exception {
+        try (HuaweiWorkspaceTransport wrong = HuaweiWorkspaceTransport.builder().endpoint(emulator.baseUri())
+                .projectId(emulator.projectId()).accessKey(AK).secretKey("not-the-secret".toCharArray()).build()) {
+            Throwable t = failure(wrong.resolve(new ResolveRequest("j", List.of(Target.user("user00001")), false)));
+
+            assertThat(t).isInstanceOf(AuthenticationException.class);
+            assertThat(((AuthenticationException) t).errorCode()).isEqualTo("APIG.0301");
+            assertThat(t.getMessage()).doesNotContain("not-the-secret");
+            assertThat(emulator.journal().requests()).hasSize(1);
+        }
+    }
+
+    @Test
+    void usersResolveToTheirDesktopsAcrossChunksAndPagesAndOnlyConnectedSkipsTheRest() throws Exception {
+        // 120 users: two user_names chunks (100 + 20); page size 37 forces several pages per chunk
+        List<Target> users = new ArrayList<>();
+        inventory.users().forEach(u -> users.add(Target.user(u.name()).via("huawei-workspace")));
+        users.add(Target.user("nobody"));
+
+        Resolution r = await(transport.resolve(new ResolveRequest("j", users, true)));
+
+        Set<String> connected = new HashSet<>(inventory.connectedDesktopIds());
+        Set<String> others = inventory.desktops().stream().map(Inventory.Desktop::id)
+                .filter(id -> !connected.contains(id)).collect(Collectors.toSet());
+        assertThat(r.deliverable()).extracting(Target::value).containsExactlyInAnyOrderElementsOf(connected);
+        assertThat(r.deliverable()).allSatisfy(t -> {
+            assertThat(t.kind()).isEqualTo(TargetKind.DESKTOP);
+            assertThat(t.provider()).isEqualTo("huawei-workspace");
+        });
+        assertThat(r.settled()).filteredOn(s -> s.outcome() == Outcome.SKIPPED).extracting(s -> s.target().value())
+                .containsExactlyInAnyOrderElementsOf(others);
+        assertThat(r.settled()).filteredOn(s -> s.outcome() == Outcome.FAILED).singleElement()
+                .isEqualTo(TargetResult.failed(Target.user("nobody"), "USER_HAS_NO_DESKTOP",
+                        "user 'nobody' has no desktop in project " + emulator.projectId()));
+        assertThat(emulator.journal().requests(Route.HUAWEI_CONNECT_DESKTOPS))
+                .allSatisfy(q -> assertThat(q.query().split("user_names=", -1).length - 1).isLessThanOrEqualTo(100))
+                .hasSizeGreaterThan(2);
+    }
+
+    @Test
+    void desktopsGivenDirectlyAreFilteredByOneQueryOfConnectedDesktops() throws Exception {
+        List<Target> desktops = inventory.desktopIds().subList(0, 60).stream().map(Target::desktop)
+                .map(Target.class::cast).toList();
+
+        Resolution r = await(transport.resolve(new ResolveRequest("j", desktops, true)));
+
+        Set<String> connected = new HashSet<>(inventory.connectedDesktopIds());
+        assertThat(r.deliverable()).extracting(Target::value)
+                .containsExactlyInAnyOrderElementsOf(desktops.stream().map(Target::value).filter(connected::contains)
+                        .toList());
+        assertThat(r.settled()).extracting(TargetResult::target).containsExactlyInAnyOrderElementsOf(
+                desktops.stream().filter(t -> !connected.contains(t.value())).toList());
+        assertThat(r.settled()).allSatisfy(s -> assertThat(s.errorCode()).isEqualTo("NOT_CONNECTED"));
+        assertThat(emulator.journal().requests(Route.HUAWEI_CONNECT_DESKTOPS))
+                .allSatisfy(q -> assertThat(q.query()).contains("connect_status=CONNECTED"));
+    }
+
+    @Test
+    void withoutOnlyConnectedDesktopsAndPoolsPassThroughUnqueried() throws Exception {
+        List<Target> targets = List.of(Target.desktop("d-1"), Target.desktopPool(inventory.pools().get(0).id()));
+
+        Resolution r = await(transport.resolve(new ResolveRequest("j", targets, false)));
+
+        assertThat(r.deliverable()).containsExactlyElementsOf(targets);
+        assertThat(r.settled()).isEmpty();
+        assertThat(emulator.journal().requests()).isEmpty();
+    }
+
+    @Test
+    void resolutionRetriesATransientFailureOfAnIdempotentRead() throws Exception {
+        emulator.faults().inject(Route.HUAWEI_CONNECT_DESKTOPS, Fault.serverError(), Trigger.next(1));
+        emulator.faults().inject(Route.HUAWEI_CONNECT_DESKTOPS, Fault.connectionReset(), Trigger.next(1));
+
+        Resolution r = await(transport.resolve(new ResolveRequest("j", List.of(Target.user("user00001")), false)));
+
+        assertThat(r.deliverable()).extracting(Target::value).containsExactlyInAnyOrderElementsOf(
+                inventory.desktopsOfUser("user00001").stream().map(Inventory.Desktop::id).toList());
+    }
+
+    @Test
+    void aTimeoutAfterTheEmulatorActedIsAmbiguousAndTheDesktopWasShownOnce() throws Exception {
+        try (HuaweiWorkspaceTransport impatient = HuaweiWorkspaceTransport.builder().endpoint(emulator.baseUri())
+                .projectId(emulator.projectId()).accessKey(AK).secretKey(SK.toCharArray())
+                .requestTimeout(Duration.ofMillis(300)).build()) {
+            emulator.faults().inject(Route.HUAWEI_SEND_DESKTOPS, Fault.latency(Duration.ofSeconds(2))
+                    .afterProcessing(), Trigger.next(1));
+            String id = inventory.desktopIds().get(0);
+
+            Throwable t = failure(impatient.deliver(new Batch("j", TargetKind.DESKTOP, List.of(Target.desktop(id)),
+                    TEXT, 1)));
+
+            assertThat(t).isInstanceOf(TransportException.class);
+            assertThat(((TransportException) t).retryability()).isEqualTo(Retryability.AMBIGUOUS);
+            assertThat(emulator.journal().shownCount(id)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void blockingRecordsPagedThroughReturnEveryRecordOnceNewestFirst() throws Exception {
+        for (TargetKind scope : List.of(TargetKind.DESKTOP, TargetKind.DESKTOP_POOL)) {
+            List<ProviderRecord> all = new ArrayList<>();
+            Page<ProviderRecord> page;
+            long offset = 0;
+            do {
+                page = await(transport.queryProviderRecords(ProviderRecordQuery.builder(scope).offset(offset)
+                        .limit(40).build()));
+                all.addAll(page.items());
+                offset += page.items().size();
+            } while (page.hasNext());
+
+            assertThat(all).hasSize((int) page.total()).doesNotHaveDuplicates();
+            assertThat(all).extracting(ProviderRecord::time).isSortedAccordingTo((a, b) -> b.compareTo(a));
+            assertThat(all).allSatisfy(rec -> {
+                assertThat(rec.scope()).isEqualTo(scope);
+                assertThat(rec.targetName()).isNotNull();
+                assertThat(rec.channel()).isIn("EMAIL", "SMS");
+            });
+        }
+    }
+
+    @Test
+    void tokenAuthIsAcceptedByTheEmulator() throws Exception {
+        try (HuaweiWorkspaceEmulator tokenOnly = HuaweiWorkspaceEmulator.builder().inventory(inventory)
+                .authToken("tok-123").start();
+             HuaweiWorkspaceTransport t = HuaweiWorkspaceTransport.builder().endpoint(tokenOnly.baseUri())
+                .projectId(tokenOnly.projectId()).authToken(() -> "tok-123").build()) {
+            await(t.checkHealth());
+            assertThat(tokenOnly.journal().requests()).singleElement()
+                    .satisfies(q -> assertThat(q.header("x-auth-token")).isEqualTo("tok-123"));
+        }
+    }
+}
