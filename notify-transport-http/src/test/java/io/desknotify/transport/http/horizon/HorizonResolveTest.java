@@ -134,6 +134,20 @@ class HorizonResolveTest {
     }
 
     @Test
+    void plainUserNamesAreLookedUpInTheUserDomainWhenOneIsSet() {
+        HorizonTransport other = transport(emulator.baseUri()).userDomain("ELSEWHERE").build();
+        try {
+            Inventory.User user = inventory.users().get(0);
+            Resolution r = await(other.resolve(new ResolveRequest("job-1", List.of(Target.user(user.name())), false)));
+
+            assertThat(r.settled()).extracting(TargetResult::errorCode).containsExactly(HorizonTransport.UNKNOWN_USER);
+            assertThat(r.settled().get(0).errorMessage()).contains("ELSEWHERE");
+        } finally {
+            other.close();
+        }
+    }
+
+    @Test
     void aPoolWithoutSessionsIsSkippedWithNoSessions() {
         Resolution r = resolve(true, Target.desktopPool("11111111-2222-3333-4444-555555555555"));
 
