@@ -1,5 +1,6 @@
 package io.desknotify.testkit.horizon;
 
+import io.desknotify.testkit.Emulator;
 import io.desknotify.testkit.FaultInjector;
 import io.desknotify.testkit.Inventory;
 import io.desknotify.testkit.Journal;
@@ -52,7 +53,7 @@ import java.util.Objects;
  * }
  * }</pre>
  */
-public final class HorizonEmulator implements AutoCloseable {
+public final class HorizonEmulator implements Emulator {
 
     private final Settings settings;
     private final JournalImpl journal;
@@ -79,21 +80,25 @@ public final class HorizonEmulator implements AutoCloseable {
     }
 
     /** @return the endpoint, {@code http://127.0.0.1:<port>}, without trailing slash */
+    @Override
     public URI baseUri() {
         return server.baseUri();
     }
 
     /** @return the inventory served */
+    @Override
     public Inventory inventory() {
         return settings.inventory;
     }
 
     /** @return what was received and shown */
+    @Override
     public Journal journal() {
         return journal;
     }
 
     /** @return where to inject faults */
+    @Override
     public FaultInjector faults() {
         return faults;
     }

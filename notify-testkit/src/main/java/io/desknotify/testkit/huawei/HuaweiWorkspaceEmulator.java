@@ -1,5 +1,6 @@
 package io.desknotify.testkit.huawei;
 
+import io.desknotify.testkit.Emulator;
 import io.desknotify.testkit.FaultInjector;
 import io.desknotify.testkit.Inventory;
 import io.desknotify.testkit.Journal;
@@ -58,7 +59,7 @@ import java.util.Random;
  * }
  * }</pre>
  */
-public final class HuaweiWorkspaceEmulator implements AutoCloseable {
+public final class HuaweiWorkspaceEmulator implements Emulator {
 
     /** The project id used when none is configured. */
     public static final String DEFAULT_PROJECT_ID = "0bec5db98280d2d02fd6c00c2de791ce";
@@ -83,6 +84,7 @@ public final class HuaweiWorkspaceEmulator implements AutoCloseable {
     }
 
     /** @return the endpoint, {@code http://127.0.0.1:<port>}, without trailing slash */
+    @Override
     public URI baseUri() {
         return server.baseUri();
     }
@@ -93,16 +95,19 @@ public final class HuaweiWorkspaceEmulator implements AutoCloseable {
     }
 
     /** @return the inventory served */
+    @Override
     public Inventory inventory() {
         return settings.inventory;
     }
 
     /** @return what was received and shown */
+    @Override
     public Journal journal() {
         return journal;
     }
 
     /** @return where to inject faults */
+    @Override
     public FaultInjector faults() {
         return faults;
     }

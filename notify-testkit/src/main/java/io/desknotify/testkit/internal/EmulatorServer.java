@@ -14,7 +14,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -288,16 +287,5 @@ public final class EmulatorServer implements AutoCloseable {
             used++;
             return true;
         }
-    }
-
-    /** @return a list of the routes of a provider, for listing in errors */
-    static List<Route> routesOf(Route.Provider provider) {
-        List<Route> out = new ArrayList<>();
-        for (Route r : Route.values()) {
-            if (r.provider() == provider) {
-                out.add(r);
-            }
-        }
-        return out;
     }
 }
