@@ -387,6 +387,11 @@ final class HorizonHandler implements EmulatorServer.Handler, Dialect {
     }
 
     @Override
+    public Response badRequest(String message) {
+        return error(400, "request.invalid", message);
+    }
+
+    @Override
     public Response notFound(String method, String path) {
         return error(404, "not.found", "No resource found for " + method + " " + path);
     }

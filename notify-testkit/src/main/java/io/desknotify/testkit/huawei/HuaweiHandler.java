@@ -56,6 +56,10 @@ final class HuaweiHandler implements EmulatorServer.Handler, Dialect {
     private final FaultEngine faults;
     private final Clock clock;
     private final Map<String, HuaweiJob> jobs = new ConcurrentHashMap<>();
+    private final Map<String, Lockout> lockouts = new ConcurrentHashMap<>();
+
+    /** Consecutive signature failures of one access key, and until when it is locked. */
+    private record Lockout(int failures, Instant lockedUntil) { }
 
     HuaweiHandler(HuaweiWorkspaceEmulator.Settings settings, JournalImpl journal, FaultEngine faults) {
         this.settings = settings;
@@ -89,6 +93,7 @@ final class HuaweiHandler implements EmulatorServer.Handler, Dialect {
         if (request.header("authorization") != null) {
             SdkHmacSha256Verifier.Result result = verifier.verify(request.method(), request.rawPath(),
                     request.rawQuery(), request.headers(), request.body());
+            checkLockout(result);
             if (!result.ok()) {
                 throw new HttpError(error(401, AUTH_FAILED, "Incorrect IAM authentication information: "
                         + result.failure()));
@@ -107,22 +112,46 @@ final class HuaweiHandler implements EmulatorServer.Handler, Dialect {
                 "Incorrect IAM authentication information: Authorization not found"));
     }
 
+    /** Like API Gateway, locks an access key after too many bad signatures in a row (if configured). */
+    private void checkLockout(SdkHmacSha256Verifier.Result result) {
+        String ak = result.accessKey();
+        if (settings.lockAfterFailures == 0 || ak == null || result.failure() != null
+                && result.failure().equals("access key not found")) {
+            return;
+        }
+        Instant now = clock.instant();
+        Lockout current = lockouts.get(ak);
+        if (current != null && current.lockedUntil() != null && now.isBefore(current.lockedUntil())) {
+            throw new HttpError(error(401, AUTH_FAILED, "Incorrect IAM authentication information: "
+                    + "access key locked after " + settings.lockAfterFailures + " failed signatures"));
+        }
+        if (result.ok()) {
+            lockouts.remove(ak);
+            return;
+        }
+        lockouts.compute(ak, (k, old) -> {
+            int failures = (old == null || old.lockedUntil() != null ? 0 : old.failures()) + 1;
+            return failures >= settings.lockAfterFailures
+                    ? new Lockout(0, now.plus(settings.lockDuration)) : new Lockout(failures, null);
+        });
+    }
+
     // ---- sending
 
     private Response sendToDesktops(Request request) {
         JsonObject body = jsonBody(request);
         JsonValue ids = body.get("desktop_ids");
         if (ids == null || ids.getValueType() != JsonValue.ValueType.ARRAY || ids.asJsonArray().isEmpty()) {
-            throw badRequest("desktop_ids is required and must be a non-empty array");
+            throw invalid("desktop_ids is required and must be a non-empty array");
         }
         JsonArray array = ids.asJsonArray();
         if (array.size() > settings.maxIdsPerCall) {
-            throw badRequest("desktop_ids must not contain more than " + settings.maxIdsPerCall + " items");
+            throw invalid("desktop_ids must not contain more than " + settings.maxIdsPerCall + " items");
         }
         List<String> desktopIds = new ArrayList<>(array.size());
         for (JsonValue v : array) {
             if (v.getValueType() != JsonValue.ValueType.STRING || ((JsonString) v).getString().isEmpty()) {
-                throw badRequest("desktop_ids must contain non-empty strings");
+                throw invalid("desktop_ids must contain non-empty strings");
             }
             desktopIds.add(((JsonString) v).getString());
         }
@@ -140,10 +169,10 @@ final class HuaweiHandler implements EmulatorServer.Handler, Dialect {
     private String message(JsonObject body) {
         String text = Jsons.string(body, "notifications");
         if (text == null || text.isEmpty()) {
-            throw badRequest("notifications is required and must be a non-empty string");
+            throw invalid("notifications is required and must be a non-empty string");
         }
         if (text.length() > settings.maxMessageLength) {
-            throw badRequest("notifications must not be longer than " + settings.maxMessageLength + " characters");
+            throw invalid("notifications must not be longer than " + settings.maxMessageLength + " characters");
         }
         return text;
     }
@@ -224,14 +253,14 @@ final class HuaweiHandler implements EmulatorServer.Handler, Dialect {
         Map<String, List<String>> q = request.queryParams();
         List<String> userNames = q.getOrDefault("user_names", List.of());
         if (userNames.size() > MAX_USER_NAMES) {
-            throw badRequest("user_names must not contain more than " + MAX_USER_NAMES + " items");
+            throw invalid("user_names must not contain more than " + MAX_USER_NAMES + " items");
         }
         String status = single(q, "connect_status");
         if (status != null) {
             try {
                 Inventory.ConnectStatus.valueOf(status);
             } catch (IllegalArgumentException e) {
-                throw badRequest("connect_status must be one of UNREGISTER, REGISTERED, CONNECTED, DISCONNECTED");
+                throw invalid("connect_status must be one of UNREGISTER, REGISTERED, CONNECTED, DISCONNECTED");
             }
         }
         int offset = integer(q, "offset", 0, 0, Integer.MAX_VALUE);
@@ -269,25 +298,25 @@ final class HuaweiHandler implements EmulatorServer.Handler, Dialect {
         Map<String, List<String>> q = request.queryParams();
         String queryType = single(q, "query_type");
         if (queryType == null) {
-            throw badRequest("query_type is required");
+            throw invalid("query_type is required");
         }
         if (!queryType.equals("DESKTOP") && !queryType.equals("DESKTOP_POOL")) {
-            throw badRequest("query_type must be DESKTOP or DESKTOP_POOL");
+            throw invalid("query_type must be DESKTOP or DESKTOP_POOL");
         }
         String desktopName = single(q, "desktop_name");
         String poolName = single(q, "desktop_pool_name");
         String userName = single(q, "user_name");
         String type = single(q, "type");
         if (type != null && !type.equals("EMAIL") && !type.equals("SMS")) {
-            throw badRequest("type must be EMAIL or SMS");
+            throw invalid("type must be EMAIL or SMS");
         }
         String sortField = single(q, "sort_field");
         if (sortField != null && !sortField.equals("operate_time")) {
-            throw badRequest("sort_field must be operate_time");
+            throw invalid("sort_field must be operate_time");
         }
         String sortType = single(q, "sort_type");
         if (sortType != null && !sortType.equals("ASC") && !sortType.equals("DESC")) {
-            throw badRequest("sort_type must be ASC or DESC");
+            throw invalid("sort_type must be ASC or DESC");
         }
         int offset = integer(q, "offset", 0, 0, Integer.MAX_VALUE);
         int limit = integer(q, "limit", 1000, 0, MAX_LIMIT);
@@ -331,7 +360,7 @@ final class HuaweiHandler implements EmulatorServer.Handler, Dialect {
         try {
             return Jsons.parseObject(request.body());
         } catch (JsonException e) {
-            throw badRequest("The request body is not a valid JSON object.");
+            throw invalid("The request body is not a valid JSON object.");
         }
     }
 
@@ -348,15 +377,15 @@ final class HuaweiHandler implements EmulatorServer.Handler, Dialect {
         try {
             int i = Integer.parseInt(v);
             if (i < min || i > max) {
-                throw badRequest(name + " must be between " + min + " and " + max);
+                throw invalid(name + " must be between " + min + " and " + max);
             }
             return i;
         } catch (NumberFormatException e) {
-            throw badRequest(name + " must be an integer");
+            throw invalid(name + " must be an integer");
         }
     }
 
-    private static HttpError badRequest(String message) {
+    private static HttpError invalid(String message) {
         return new HttpError(error(400, INVALID_PARAMETER, message));
     }
 
@@ -395,6 +424,11 @@ final class HuaweiHandler implements EmulatorServer.Handler, Dialect {
     @Override
     public Response unauthorized() {
         return error(401, TOKEN_EXPIRED, "The token must be updated.");
+    }
+
+    @Override
+    public Response badRequest(String message) {
+        return error(400, INVALID_PARAMETER, message);
     }
 
     @Override

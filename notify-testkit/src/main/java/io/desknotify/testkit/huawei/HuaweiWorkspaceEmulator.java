@@ -139,6 +139,8 @@ public final class HuaweiWorkspaceEmulator implements Emulator {
         final int maxRequestsPerSecond;
         final int threads;
         final long seed;
+        final int lockAfterFailures;
+        final Duration lockDuration;
         final List<BlockedNotificationRecord> notificationRecords;
 
         Settings(Builder b, Inventory inventory, List<BlockedNotificationRecord> records) {
@@ -155,6 +157,8 @@ public final class HuaweiWorkspaceEmulator implements Emulator {
             this.maxRequestsPerSecond = b.maxRequestsPerSecond;
             this.threads = b.threads;
             this.seed = b.seed == null ? inventory.seed() : b.seed;
+            this.lockAfterFailures = b.lockAfterFailures;
+            this.lockDuration = b.lockDuration;
             this.notificationRecords = List.copyOf(records);
         }
     }
@@ -179,6 +183,8 @@ public final class HuaweiWorkspaceEmulator implements Emulator {
         private Long seed;
         private final List<BlockedNotificationRecord> notificationRecords = new ArrayList<>();
         private int generatedNotificationRecords;
+        private int lockAfterFailures;
+        private Duration lockDuration = Duration.ofMinutes(5);
 
         private Builder() {
         }
@@ -291,6 +297,25 @@ public final class HuaweiWorkspaceEmulator implements Emulator {
                 throw new IllegalArgumentException("max must not be negative: " + max);
             }
             this.maxRequestsPerSecond = max;
+            return this;
+        }
+
+        /**
+         * Locks an access key, like API Gateway, after {@code failures} bad signatures (or
+         * dates) in a row: for {@code lockDuration} every request with that key is answered
+         * 401, even a correctly signed one. Off by default; the real gateway uses 5 and 5 min.
+         *
+         * @param failures consecutive failures that lock the key, at least 1
+         * @param lockDuration how long the key stays locked, positive
+         * @return this builder
+         */
+        public Builder lockAccessKeyAfterFailures(int failures, Duration lockDuration) {
+            this.lockAfterFailures = positive(failures, "failures");
+            Objects.requireNonNull(lockDuration, "lockDuration");
+            if (lockDuration.isZero() || lockDuration.isNegative()) {
+                throw new IllegalArgumentException("lockDuration must be positive: " + lockDuration);
+            }
+            this.lockDuration = lockDuration;
             return this;
         }
 

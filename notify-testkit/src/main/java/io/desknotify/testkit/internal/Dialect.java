@@ -22,6 +22,12 @@ public interface Dialect {
     Response unauthorized();
 
     /**
+     * @param message what is wrong with the request
+     * @return 400 in the provider's words
+     */
+    Response badRequest(String message);
+
+    /**
      * @param method method
      * @param path raw path
      * @return 404 for a path the emulator does not know

@@ -174,6 +174,9 @@ public final class EmulatorServer implements AutoCloseable {
             return handler.handle(request);
         } catch (HttpError e) {
             return e.response();
+        } catch (IllegalArgumentException e) {
+            // e.g. a malformed percent-encoding in the path or query
+            return dialect.badRequest(String.valueOf(e.getMessage()));
         } catch (RuntimeException e) {
             return dialect.serverError();
         }

@@ -135,4 +135,23 @@ class HuaweiLimitsAndSettingsTest {
         assertThatThrownBy(() -> Http.get(URI.create(base + "/v2/x/connect-desktops")))
                 .hasCauseInstanceOf(java.io.IOException.class);
     }
+
+    @Test
+    void locksTheAccessKeyAfterConsecutiveBadSignaturesWhenConfigured() {
+        MutableClock clock = new MutableClock(Instant.now());
+        try (HuaweiWorkspaceEmulator e = HuaweiWorkspaceEmulator.builder().inventory(INVENTORY).clock(clock)
+                .credentials("ak", "sk").lockAccessKeyAfterFailures(3, Duration.ofMinutes(5)).threads(2).start()) {
+            TestSigner good = new TestSigner("ak", "sk", e.projectId());
+            TestSigner bad = new TestSigner("ak", "wrong", e.projectId());
+            URI uri = uri(e, "/connect-desktops");
+            for (int i = 0; i < 3; i++) {
+                assertThat(Http.send(bad.sign("GET", uri, null, clock.instant()).build()).statusCode()).isEqualTo(401);
+            }
+            HttpResponse<String> locked = Http.send(good.sign("GET", uri, null, clock.instant()).build());
+            assertThat(locked.statusCode()).isEqualTo(401);
+            assertThat(Http.json(locked.body()).asJsonObject().getString("error_msg")).contains("locked");
+            clock.advance(Duration.ofMinutes(6));
+            assertThat(Http.send(good.sign("GET", uri, null, clock.instant()).build()).statusCode()).isEqualTo(200);
+        }
+    }
 }
