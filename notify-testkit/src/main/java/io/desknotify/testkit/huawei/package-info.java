@@ -1,0 +1,2 @@
+/** The Huawei Cloud Workspace emulator: {@link io.desknotify.testkit.huawei.HuaweiWorkspaceEmulator}. */
+package io.desknotify.testkit.huawei;
