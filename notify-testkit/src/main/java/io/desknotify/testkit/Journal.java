@@ -11,6 +11,11 @@ import java.util.Set;
  * emulator can journal tens of thousands of notifications under load. Read methods return
  * snapshots: they are consistent per call, not across calls made while requests still run.
  *
+ * <p>An emulator built with {@code journalDetails(false)} keeps only counts: the list methods
+ * ({@link #requests()}, {@link #requests(Route)}, {@link #shown()}, {@link #shownOn(String)})
+ * return empty lists, while the counting methods keep working. Use that for benchmarks with
+ * millions of notifications.
+ *
  * <pre>{@code
  * Journal journal = emulator.journal();
  * assertThat(journal.shownTargets()).containsOnlyKeys(expectedDesktopIds);

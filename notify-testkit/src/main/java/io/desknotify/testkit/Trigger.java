@@ -12,10 +12,12 @@ public final class Trigger {
 
     private final int count;
     private final double probability;
+    private final int skip;
 
-    private Trigger(int count, double probability) {
+    private Trigger(int count, double probability, int skip) {
         this.count = count;
         this.probability = probability;
+        this.skip = skip;
     }
 
     /**
@@ -29,12 +31,12 @@ public final class Trigger {
         if (n < 1) {
             throw new IllegalArgumentException("n must be at least 1: " + n);
         }
-        return new Trigger(n, 1.0);
+        return new Trigger(n, 1.0, 0);
     }
 
     /** @return a trigger that strikes every matching request until the faults are cleared */
     public static Trigger always() {
-        return new Trigger(-1, 1.0);
+        return new Trigger(-1, 1.0, 0);
     }
 
     /**
@@ -48,7 +50,27 @@ public final class Trigger {
         if (!(probability >= 0.0 && probability <= 1.0)) {
             throw new IllegalArgumentException("probability must be within [0, 1]: " + probability);
         }
-        return new Trigger(-1, probability);
+        return new Trigger(-1, probability, 0);
+    }
+
+    /**
+     * Lets the first {@code skip} matching requests pass untouched before this trigger
+     * starts counting, e.g. {@code Trigger.next(1).afterSkipping(2)} strikes the third request.
+     *
+     * @param skip how many matching requests to let pass, at least 0
+     * @return a copy with that many requests skipped
+     * @throws IllegalArgumentException if {@code skip} is negative
+     */
+    public Trigger afterSkipping(int skip) {
+        if (skip < 0) {
+            throw new IllegalArgumentException("skip must not be negative: " + skip);
+        }
+        return new Trigger(count, probability, skip);
+    }
+
+    /** @return how many matching requests pass before the trigger starts */
+    public int skip() {
+        return skip;
     }
 
     /** @return how many requests this trigger strikes, or -1 for unlimited */
@@ -63,9 +85,10 @@ public final class Trigger {
 
     @Override
     public String toString() {
+        String after = skip == 0 ? "" : ", after skipping " + skip;
         if (count > 0) {
-            return "Trigger[next " + count + "]";
+            return "Trigger[next " + count + after + "]";
         }
-        return probability >= 1.0 ? "Trigger[always]" : "Trigger[p=" + probability + "]";
+        return (probability >= 1.0 ? "Trigger[always" : "Trigger[p=" + probability) + after + "]";
     }
 }

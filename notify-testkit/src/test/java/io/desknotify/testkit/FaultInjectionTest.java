@@ -201,6 +201,17 @@ class FaultInjectionTest {
     }
 
     @Test
+    void strikesAfterSkippingTheGivenNumberOfRequests() {
+        huawei.faults().inject(Route.HUAWEI_SEND_DESKTOPS, Fault.throttled(Duration.ofSeconds(1)),
+                Trigger.next(1).afterSkipping(2));
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            statuses.add(post().statusCode());
+        }
+        assertThat(statuses).containsExactly(200, 200, 429, 200);
+    }
+
+    @Test
     void strikesWithASeededProbabilityReproducibly() {
         List<Integer> first = probabilisticRun();
         List<Integer> second = probabilisticRun();

@@ -53,6 +53,23 @@ class JournalUnderLoadTest {
     }
 
     @Test
+    void keepsOnlyCountsWhenDetailsAreSwitchedOff() {
+        Inventory inventory = Inventory.builder().seed(4).desktops(20).build();
+        try (HuaweiWorkspaceEmulator e = HuaweiWorkspaceEmulator.builder().inventory(inventory).journalDetails(false)
+                .threads(2).start()) {
+            URI uri = URI.create(e.baseUri() + "/v2/" + e.projectId() + "/desktops/notifications");
+            String body = "{\"desktop_ids\":[" + inventory.desktopIds().stream().map(i -> "\"" + i + "\"")
+                    .collect(Collectors.joining(",")) + "],\"notifications\":\"x\"}";
+            assertThat(Http.post(uri, body).statusCode()).isEqualTo(200);
+            assertThat(e.journal().totalShown()).isEqualTo(20);
+            assertThat(e.journal().shownCount(inventory.desktopIds().get(3))).isEqualTo(1);
+            assertThat(e.journal().requestCount(Route.HUAWEI_SEND_DESKTOPS)).isEqualTo(1);
+            assertThat(e.journal().shown()).isEmpty();
+            assertThat(e.journal().requests()).isEmpty();
+        }
+    }
+
+    @Test
     void countsADuplicateDeliveryAsShownTwice() {
         Inventory inventory = Inventory.builder().seed(1).desktops(10).build();
         try (HorizonEmulator e = HorizonEmulator.builder().inventory(inventory).login("D", "u", "p").threads(2)

@@ -63,7 +63,7 @@ public final class HorizonEmulator implements Emulator {
 
     private HorizonEmulator(Settings settings) throws IOException {
         this.settings = settings;
-        this.journal = new JournalImpl();
+        this.journal = new JournalImpl(settings.journalDetails);
         this.faults = new FaultEngine(Route.Provider.HORIZON, settings.seed);
         this.handler = new HorizonHandler(settings, journal, faults);
         this.server = new EmulatorServer("horizon-emulator", settings.threads, Route.Provider.HORIZON, handler,
@@ -138,6 +138,7 @@ public final class HorizonEmulator implements Emulator {
         final int maxRequestsPerSecond;
         final int threads;
         final long seed;
+        final boolean journalDetails;
 
         Settings(Builder b, Inventory inventory) {
             this.inventory = inventory;
@@ -153,6 +154,7 @@ public final class HorizonEmulator implements Emulator {
             this.maxRequestsPerSecond = b.maxRequestsPerSecond;
             this.threads = b.threads;
             this.seed = b.seed == null ? inventory.seed() : b.seed;
+            this.journalDetails = b.journalDetails;
         }
     }
 
@@ -174,6 +176,7 @@ public final class HorizonEmulator implements Emulator {
         private int maxRequestsPerSecond;
         private int threads = 32;
         private Long seed;
+        private boolean journalDetails = true;
 
         private Builder() {
         }
@@ -288,6 +291,16 @@ public final class HorizonEmulator implements Emulator {
                 throw new IllegalArgumentException("max must not be negative: " + max);
             }
             this.maxRequestsPerSecond = max;
+            return this;
+        }
+
+        /**
+         * @param details false to journal only counts per route and per target, not every
+         *     request and notification (default true); see {@link Journal}
+         * @return this builder
+         */
+        public Builder journalDetails(boolean details) {
+            this.journalDetails = details;
             return this;
         }
 

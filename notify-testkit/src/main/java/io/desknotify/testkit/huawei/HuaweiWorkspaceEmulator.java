@@ -71,7 +71,7 @@ public final class HuaweiWorkspaceEmulator implements Emulator {
 
     private HuaweiWorkspaceEmulator(Settings settings) throws IOException {
         this.settings = settings;
-        this.journal = new JournalImpl();
+        this.journal = new JournalImpl(settings.journalDetails);
         this.faults = new FaultEngine(Route.Provider.HUAWEI_WORKSPACE, settings.seed);
         HuaweiHandler handler = new HuaweiHandler(settings, journal, faults);
         this.server = new EmulatorServer("huawei-emulator", settings.threads, Route.Provider.HUAWEI_WORKSPACE,
@@ -139,6 +139,7 @@ public final class HuaweiWorkspaceEmulator implements Emulator {
         final int maxRequestsPerSecond;
         final int threads;
         final long seed;
+        final boolean journalDetails;
         final int lockAfterFailures;
         final Duration lockDuration;
         final List<BlockedNotificationRecord> notificationRecords;
@@ -157,6 +158,7 @@ public final class HuaweiWorkspaceEmulator implements Emulator {
             this.maxRequestsPerSecond = b.maxRequestsPerSecond;
             this.threads = b.threads;
             this.seed = b.seed == null ? inventory.seed() : b.seed;
+            this.journalDetails = b.journalDetails;
             this.lockAfterFailures = b.lockAfterFailures;
             this.lockDuration = b.lockDuration;
             this.notificationRecords = List.copyOf(records);
@@ -181,6 +183,7 @@ public final class HuaweiWorkspaceEmulator implements Emulator {
         private int maxRequestsPerSecond;
         private int threads = 32;
         private Long seed;
+        private boolean journalDetails = true;
         private final List<BlockedNotificationRecord> notificationRecords = new ArrayList<>();
         private int generatedNotificationRecords;
         private int lockAfterFailures;
@@ -316,6 +319,16 @@ public final class HuaweiWorkspaceEmulator implements Emulator {
                 throw new IllegalArgumentException("lockDuration must be positive: " + lockDuration);
             }
             this.lockDuration = lockDuration;
+            return this;
+        }
+
+        /**
+         * @param details false to journal only counts per route and per target, not every
+         *     request and notification (default true); see {@link Journal}
+         * @return this builder
+         */
+        public Builder journalDetails(boolean details) {
+            this.journalDetails = details;
             return this;
         }
 

@@ -23,12 +23,14 @@ public final class FaultEngine implements FaultInjector {
         final Fault fault;
         final Trigger trigger;
         final AtomicInteger remaining;
+        final AtomicInteger skipLeft;
 
         Rule(Route route, Fault fault, Trigger trigger) {
             this.route = route;
             this.fault = fault;
             this.trigger = trigger;
             this.remaining = new AtomicInteger(trigger.count());
+            this.skipLeft = new AtomicInteger(trigger.skip());
         }
     }
 
@@ -98,6 +100,9 @@ public final class FaultEngine implements FaultInjector {
     public Fault pick(Route route) {
         for (Rule rule : rules) {
             if (rule.route != route) {
+                continue;
+            }
+            if (rule.skipLeft.get() > 0 && rule.skipLeft.getAndUpdate(x -> x > 0 ? x - 1 : 0) > 0) {
                 continue;
             }
             if (rule.trigger.count() > 0) {

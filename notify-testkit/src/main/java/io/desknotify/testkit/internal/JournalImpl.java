@@ -24,8 +24,15 @@ public final class JournalImpl implements Journal {
     private final ConcurrentHashMap<String, AtomicInteger> shownCounts = new ConcurrentHashMap<>();
     private final LongAdder totalShown = new LongAdder();
 
-    /** Creates an empty journal. */
-    public JournalImpl() {
+    private final boolean details;
+
+    /**
+     * Creates an empty journal.
+     *
+     * @param details false to keep only counts (no request or notification lists)
+     */
+    public JournalImpl(boolean details) {
+        this.details = details;
         for (Route r : Route.values()) {
             requestCounts.put(r, new LongAdder());
         }
@@ -37,7 +44,9 @@ public final class JournalImpl implements Journal {
      * @param request the request
      */
     public void record(RecordedRequest request) {
-        requests.add(request);
+        if (details) {
+            requests.add(request);
+        }
         if (request.route() != null) {
             requestCounts.get(request.route()).increment();
         }
@@ -49,7 +58,9 @@ public final class JournalImpl implements Journal {
      * @param notification what was shown
      */
     public void record(ShownNotification notification) {
-        shown.add(notification);
+        if (details) {
+            shown.add(notification);
+        }
         shownCounts.computeIfAbsent(notification.targetId(), k -> new AtomicInteger()).incrementAndGet();
         totalShown.increment();
     }
