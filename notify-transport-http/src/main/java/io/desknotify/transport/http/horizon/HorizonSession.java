@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -27,8 +28,10 @@ import java.util.function.Supplier;
  * <h2>Tokens</h2>
  * One login is shared by every request: the tokens live in a single future, so any number of concurrent
  * requests cause one {@code POST /rest/login}. When a request is answered 401, the token it used is renewed once
- * for everybody ({@code POST /rest/refresh}, and if that fails a new login); the request is then repeated once
- * (a 401 proves Horizon did not act on it). A second 401 is an {@link AuthenticationException}.
+ * for everybody ({@code POST /rest/refresh}, and if that fails a new login); the request is then repeated (a 401
+ * proves Horizon did not act on it). A 401 for renewed tokens that no other request used is an
+ * {@link AuthenticationException}; renewed tokens that other requests used too may have been worn out by them and
+ * are renewed again. A request is sent at most four times.
  *
  * <p>When Horizon rejects the credentials themselves, that failure is kept for {@code loginFailureHold}: requests
  * in that time fail at once with the same error instead of logging in again, because repeated bad logins lock
@@ -39,11 +42,15 @@ final class HorizonSession {
     private static final Duration MAX_READ_WAIT = Duration.ofSeconds(30);
     private static final long FIRST_READ_BACKOFF_MS = 100;
     private static final long MAX_READ_BACKOFF_MS = 2_000;
+    /** Most sends of one request: the first and up to three with renewed tokens. */
+    private static final int MAX_SENDS = 4;
 
     /** Access and refresh token. {@code toString} shows neither. */
     static final class Tokens {
         final String access;
         final String refresh;
+        /** How many requests were sent with the access token. */
+        final AtomicInteger uses = new AtomicInteger();
 
         Tokens(String access, String refresh) {
             this.access = access;
@@ -276,32 +283,45 @@ final class HorizonSession {
         CompletableFuture<Tokens> used = tokens();
         return used.handle((t, e) -> e != null
                         ? CompletableFuture.<Answer>failedFuture(notSent(operation, e))
-                        : send(operation, method, pathAndQuery, body, used, t, true))
+                        : send(operation, method, pathAndQuery, body, used, t, 1))
                 .thenCompose(Function.identity());
     }
 
     private CompletableFuture<Answer> send(String operation, String method, String pathAndQuery, byte[] body,
-            CompletableFuture<Tokens> used, Tokens tokens, boolean mayRenew) {
+            CompletableFuture<Tokens> used, Tokens tokens, int sends) {
+        tokens.uses.incrementAndGet();
         return http.exchange(operation, method, pathAndQuery, body, tokens.access).thenCompose(a -> {
             if (a.ok()) {
                 return CompletableFuture.completedFuture(a);
             }
-            if (a.status() == 401) {
-                if (!mayRenew) {
-                    HorizonErrors.ErrorInfo info = HorizonErrors.parseErrorBody(a.body());
-                    return CompletableFuture.failedFuture(AuthenticationException.of(provider, 401, info.code(),
-                            a.requestId(), "Horizon " + operation + " refused even after renewing the session: HTTP 401 ("
-                                    + info.describe() + ")"));
-                }
-                CompletableFuture<Tokens> renewed = renew(used);
-                return renewed.handle((t, e) -> e != null
-                                ? CompletableFuture.<Answer>failedFuture(notSent(operation, e))
-                                : send(operation, method, pathAndQuery, body, renewed, t, false))
-                        .thenCompose(Function.identity());
+            if (a.status() != 401) {
+                return CompletableFuture.failedFuture(HorizonErrors.fromResponse(provider, operation, a.status(),
+                        a.headers(), a.body(), a.requestId()));
             }
-            return CompletableFuture.failedFuture(HorizonErrors.fromResponse(provider, operation, a.status(),
-                    a.headers(), a.body(), a.requestId()));
+            // 401: Horizon did not act, so the request may be repeated with other tokens. Renewal is shared by every
+            // request that used the same tokens. A 401 for renewed tokens that only this request used means Horizon
+            // refuses them: final. Renewed tokens that other requests used too may simply have been worn out by
+            // them (a server may limit a token's uses), so they are renewed again. Sends stay bounded either way.
+            CompletableFuture<Tokens> next = sends >= MAX_SENDS ? null
+                    : sends == 1 || tokens.uses.get() > 1 ? renew(used) : newerThan(used);
+            if (next == null) {
+                HorizonErrors.ErrorInfo info = HorizonErrors.parseErrorBody(a.body());
+                return CompletableFuture.failedFuture(AuthenticationException.of(provider, 401, info.code(),
+                        a.requestId(), "Horizon " + operation + " refused even after renewing the session: HTTP 401 ("
+                                + info.describe() + ")"));
+            }
+            return next.handle((t, e) -> e != null
+                            ? CompletableFuture.<Answer>failedFuture(notSent(operation, e))
+                            : send(operation, method, pathAndQuery, body, next, t, sends + 1))
+                    .thenCompose(Function.identity());
         });
+    }
+
+    /** The current tokens if another request replaced {@code used} meanwhile, else {@code null}. */
+    private CompletableFuture<Tokens> newerThan(CompletableFuture<Tokens> used) {
+        synchronized (lock) {
+            return closed || current == null || current == used ? null : current;
+        }
     }
 
     /** A failure to obtain a token: the request itself was never sent. */

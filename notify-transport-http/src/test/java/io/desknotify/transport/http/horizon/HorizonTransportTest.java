@@ -136,6 +136,29 @@ class HorizonTransportTest {
     }
 
     @Test
+    void tokensWornOutByConcurrentBatchesAreRenewedWithoutFailingOrRepeatingABatch() {
+        try (HorizonEmulator stingy = HorizonEmulator.builder().inventory(inventory).login(DOMAIN, USER, PASSWORD)
+                .accessTokenMaxUses(10).start()) {
+            HorizonTransport t = transport(stingy.baseUri()).build();
+            try {
+                List<String> ids = sessions(48);
+                List<CompletableFuture<BatchResult>> all = IntStream.range(0, 24)
+                        .mapToObj(i -> t.deliver(batch(ids.subList(i * 2, i * 2 + 2))).toCompletableFuture())
+                        .toList();
+
+                all.forEach(f -> assertThat(await(f).perTarget()).isEmpty());
+
+                assertThat(stingy.journal().requestCount(Route.HORIZON_LOGIN)).isEqualTo(1);
+                assertThat(stingy.journal().requestCount(Route.HORIZON_REFRESH)).isGreaterThanOrEqualTo(2);
+                assertThat(stingy.journal().shownTargets()).containsOnlyKeys(ids);
+                assertThat(stingy.journal().targetsShownMoreThanOnce()).isEmpty();
+            } finally {
+                t.close();
+            }
+        }
+    }
+
+    @Test
     void whenTheRefreshIsRefusedTheTransportLogsInAgainOnce() {
         await(transport.deliver(batch(sessions(1))));
         emulator.expireAccessTokens();
