@@ -29,9 +29,10 @@ final class Filters {
     /**
      * @param json the filter text (already URL-decoded), or null for "match everything"
      * @param fields names a filter may use
+     * @param caseInsensitive names whose Equals/NotEquals ignore case (Active Directory names)
      * @return a predicate over "field name → value" lookups
      */
-    static Predicate<Function<String, String>> parse(String json, Set<String> fields) {
+    static Predicate<Function<String, String>> parse(String json, Set<String> fields, Set<String> caseInsensitive) {
         if (json == null || json.isBlank()) {
             return f -> true;
         }
@@ -41,10 +42,11 @@ final class Filters {
         } catch (JsonException e) {
             throw new InvalidFilter("filter is not valid JSON");
         }
-        return compile(v, fields);
+        return compile(v, fields, caseInsensitive);
     }
 
-    private static Predicate<Function<String, String>> compile(JsonValue v, Set<String> fields) {
+    private static Predicate<Function<String, String>> compile(JsonValue v, Set<String> fields,
+                                                               Set<String> caseInsensitive) {
         if (v.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new InvalidFilter("a filter must be a JSON object");
         }
@@ -60,7 +62,7 @@ final class Filters {
                     throw new InvalidFilter(type + " needs a non-empty filters array");
                 }
                 List<Predicate<Function<String, String>>> parts = new ArrayList<>();
-                list.asJsonArray().forEach(x -> parts.add(compile(x, fields)));
+                list.asJsonArray().forEach(x -> parts.add(compile(x, fields, caseInsensitive)));
                 return type.equals("And")
                         ? f -> parts.stream().allMatch(p -> p.test(f))
                         : f -> parts.stream().anyMatch(p -> p.test(f));
@@ -70,7 +72,7 @@ final class Filters {
                 if (inner == null) {
                     throw new InvalidFilter("Not needs a filter");
                 }
-                Predicate<Function<String, String>> p = compile(inner, fields);
+                Predicate<Function<String, String>> p = compile(inner, fields, caseInsensitive);
                 return p.negate();
             }
             case "Equals", "NotEquals", "Contains", "StartsWith" -> {
@@ -84,9 +86,11 @@ final class Filters {
                 }
                 String value = raw.getValueType() == JsonValue.ValueType.STRING
                         ? Jsons.string(o, "value") : raw.toString();
+                boolean ignoreCase = caseInsensitive.contains(name);
+                Predicate<String> equal = x -> x != null && (ignoreCase ? value.equalsIgnoreCase(x) : value.equals(x));
                 return switch (type) {
-                    case "Equals" -> f -> value.equals(f.apply(name));
-                    case "NotEquals" -> f -> !value.equals(f.apply(name));
+                    case "Equals" -> f -> equal.test(f.apply(name));
+                    case "NotEquals" -> f -> !equal.test(f.apply(name));
                     case "Contains" -> f -> {
                         String x = f.apply(name);
                         return x != null && x.toLowerCase(Locale.ROOT).contains(value.toLowerCase(Locale.ROOT));

@@ -29,7 +29,8 @@ import java.util.Objects;
  * {@code machine_id}, {@code session_state}, {@code session_type}) and {@code page}/
  * {@code size} paging with the {@code HAS_MORE_RECORDS: TRUE} header; {@code GET
  * /rest/external/v1/ad-users-or-groups} (filter fields {@code login_name}, {@code domain},
- * {@code id}, {@code name}, {@code display_name}); {@code POST
+ * {@code id}, {@code name}, {@code display_name}, compared ignoring case as Active Directory
+ * does); {@code POST
  * /rest/inventory/v1/sessions/action/send-message}, answering one item per session (200,
  * 404 for an unknown session, 400 for an {@linkplain FaultInjector#failTargets injected
  * failure}). All but login and refresh need {@code Authorization: Bearer <access_token>}.

@@ -241,7 +241,7 @@ final class HorizonHandler implements EmulatorServer.Handler, Dialect {
 
     private Predicate<Function<String, String>> filter(Request request, Set<String> fields) {
         try {
-            return Filters.parse(request.query("filter"), fields);
+            return Filters.parse(request.query("filter"), fields, fields == AD_FIELDS ? AD_FIELDS : Set.of());
         } catch (Filters.InvalidFilter e) {
             throw new HttpError(error(400, "filter.invalid", e.getMessage()));
         }

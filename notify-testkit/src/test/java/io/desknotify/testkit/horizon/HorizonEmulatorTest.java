@@ -160,6 +160,12 @@ class HorizonEmulatorTest {
         assertThat(found).hasSize(1);
         assertThat(found.getJsonObject(0).getString("id")).isEqualTo(user.sid());
         assertThat(found.getJsonObject(0).getString("login_name")).isEqualTo(user.name());
+
+        String otherCase = json.replace(user.name(), user.name().toUpperCase()).replace(user.domain(),
+                user.domain().toLowerCase());
+        JsonArray again = Http.json(Http.get(uri("/rest/external/v1/ad-users-or-groups?group_only=false&filter="
+                + filter(otherCase)), "Authorization", bearer()).body()).asJsonArray();
+        assertThat(again).hasSize(1);
     }
 
     @Test
