@@ -330,7 +330,7 @@ public final class HorizonTransport implements Transport {
         private String name = DEFAULT_NAME;
         private int maxSessionsPerCall = 100;
         private int maxMessageLength = 1024;
-        private int pageSize = 1000;
+        private int pageSize = 500;
         private int readAttempts = 3;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(30);
@@ -425,7 +425,10 @@ public final class HorizonTransport implements Transport {
             return this;
         }
 
-        /** Sessions per page when reading the inventory, 1 to 1000; default 1000. */
+        /**
+         * Sessions per page when reading the inventory, 1 to 1000; default 500, since a page of 1000 full session
+         * records can come close to the default {@link #maxResponseBytes} cap.
+         */
         public Builder pageSize(int pageSize) {
             this.pageSize = range(pageSize, 1, 1000, "pageSize");
             return this;

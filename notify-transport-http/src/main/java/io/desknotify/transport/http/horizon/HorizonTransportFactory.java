@@ -19,7 +19,7 @@ import java.util.Map;
  *   <tr><td>{@code user-domain}</td><td>userDomain</td><td>the domain</td></tr>
  *   <tr><td>{@code max-sessions-per-call}</td><td>maxSessionsPerCall</td><td>100</td></tr>
  *   <tr><td>{@code max-message-length}</td><td>maxMessageLength</td><td>1024</td></tr>
- *   <tr><td>{@code page-size}</td><td>pageSize</td><td>1000</td></tr>
+ *   <tr><td>{@code page-size}</td><td>pageSize</td><td>500</td></tr>
  *   <tr><td>{@code read-attempts}</td><td>readAttempts</td><td>3</td></tr>
  *   <tr><td>{@code connect-timeout}</td><td>connectTimeout</td><td>10s</td></tr>
  *   <tr><td>{@code request-timeout}</td><td>requestTimeout</td><td>30s</td></tr>
@@ -68,7 +68,7 @@ public final class HorizonTransportFactory implements TransportFactory {
             settings.get("user-domain").ifPresent(b::userDomain);
             b.maxSessionsPerCall(settings.integer("max-sessions-per-call", 100));
             b.maxMessageLength(settings.integer("max-message-length", 1024));
-            b.pageSize(settings.integer("page-size", 1000));
+            b.pageSize(settings.integer("page-size", 500));
             b.readAttempts(settings.integer("read-attempts", 3));
             b.connectTimeout(settings.duration("connect-timeout", java.time.Duration.ofSeconds(10)));
             b.requestTimeout(settings.duration("request-timeout", java.time.Duration.ofSeconds(30)));

@@ -284,7 +284,7 @@ class HorizonResolveTest {
         Inventory big = Inventory.builder().seed(3).desktops(2_600).pools(1).pooledFraction(1.0)
                 .connectedFraction(1.0).disconnectedFraction(0.0).users(500).build();
         try (HorizonEmulator e = HorizonEmulator.builder().inventory(big).login(DOMAIN, USER, PASSWORD).start()) {
-            HorizonTransport t = transport(e.baseUri()).build();
+            HorizonTransport t = transport(e.baseUri()).pageSize(1000).build();
             try {
                 String pool = big.pools().get(0).id();
                 assertThat(big.sessionsInPool(pool)).hasSizeGreaterThan(2_500);
