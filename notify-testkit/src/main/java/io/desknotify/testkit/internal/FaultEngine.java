@@ -6,7 +6,6 @@ import io.desknotify.testkit.Route;
 import io.desknotify.testkit.Trigger;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
@@ -139,10 +138,5 @@ public final class FaultEngine implements FaultInjector {
         synchronized (random) {
             return random.nextDouble() < p;
         }
-    }
-
-    /** @return the currently failing target ids (for diagnostics) */
-    List<String> failingTargets() {
-        return List.copyOf(failingTargets);
     }
 }
