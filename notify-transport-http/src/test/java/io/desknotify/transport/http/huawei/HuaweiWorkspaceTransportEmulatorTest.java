@@ -203,6 +203,70 @@ class HuaweiWorkspaceTransportEmulatorTest {
         }
     }
 
+    private TransportException deliveryFailure(String desktopId) throws Exception {
+        Throwable t = failure(transport.deliver(new Batch("j", TargetKind.DESKTOP, List.of(Target.desktop(desktopId)),
+                TEXT, 1)));
+        assertThat(t).isInstanceOf(TransportException.class);
+        return (TransportException) t;
+    }
+
+    @Test
+    void aConnectionResetWhileAwaitingTheAnswerIsAmbiguous() throws Exception {
+        emulator.faults().inject(Route.HUAWEI_SEND_DESKTOPS, Fault.connectionReset().afterProcessing(),
+                Trigger.next(1));
+        String id = inventory.desktopIds().get(1);
+
+        TransportException e = deliveryFailure(id);
+
+        assertThat(e.retryability()).isEqualTo(Retryability.AMBIGUOUS);
+        assertThat(e.httpStatus()).isZero();
+        assertThat(emulator.journal().shownCount(id)).isEqualTo(1);
+    }
+
+    @Test
+    void aBodyCutOffHalfWayIsAmbiguous() throws Exception {
+        emulator.faults().inject(Route.HUAWEI_SEND_DESKTOPS, Fault.truncatedBody().afterProcessing(),
+                Trigger.next(1));
+
+        assertThat(deliveryFailure(inventory.desktopIds().get(2)).retryability()).isEqualTo(Retryability.AMBIGUOUS);
+    }
+
+    @Test
+    void aMalformedAnswerToASendIsAFatalUnexpectedAnswerNotACrash() throws Exception {
+        emulator.faults().inject(Route.HUAWEI_SEND_DESKTOPS, Fault.malformedJson().afterProcessing(),
+                Trigger.next(1));
+
+        TransportException e = deliveryFailure(inventory.desktopIds().get(3));
+
+        assertThat(e.retryability()).isEqualTo(Retryability.FATAL);
+        assertThat(e.errorCode()).isEqualTo("UNEXPECTED_ANSWER");
+        assertThat(e.requestId()).isNotNull();
+    }
+
+    @Test
+    void aSlowBodyWithinTheRequestTimeoutIsReadWhole() throws Exception {
+        emulator.faults().inject(Route.HUAWEI_SEND_DESKTOPS, Fault.slowBody(Duration.ofMillis(300)).afterProcessing(),
+                Trigger.next(1));
+
+        BatchResult r = await(transport.deliver(new Batch("j", TargetKind.DESKTOP,
+                List.of(Target.desktop(inventory.desktopIds().get(4))), TEXT, 1)));
+
+        assertThat(r.providerJobId()).isPresent();
+    }
+
+    @Test
+    void aThrottledSendCarriesTheEmulatorsRetryAfter() throws Exception {
+        emulator.faults().inject(Route.HUAWEI_SEND_DESKTOPS, Fault.throttled(Duration.ofSeconds(2)), Trigger.next(1));
+
+        TransportException e = deliveryFailure(inventory.desktopIds().get(5));
+
+        assertThat(e.retryability()).isEqualTo(Retryability.RETRYABLE);
+        assertThat(e.throttled()).isTrue();
+        assertThat(e.retryAfter()).contains(Duration.ofSeconds(2));
+        assertThat(e.errorCode()).isEqualTo("APIG.0308");
+        assertThat(emulator.journal().totalShown()).isZero();
+    }
+
     @Test
     void blockingRecordsPagedThroughReturnEveryRecordOnceNewestFirst() throws Exception {
         for (TargetKind scope : List.of(TargetKind.DESKTOP, TargetKind.DESKTOP_POOL)) {
