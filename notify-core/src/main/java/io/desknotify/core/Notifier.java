@@ -1,0 +1,519 @@
+package io.desknotify.core;
+
+import io.desknotify.api.ConfigurationException;
+import io.desknotify.api.DeliveryRecord;
+import io.desknotify.api.InvalidRequestException;
+import io.desknotify.api.Notification;
+import io.desknotify.api.NotificationJob;
+import io.desknotify.api.NotifyListener;
+import io.desknotify.api.Page;
+import io.desknotify.api.RecordQuery;
+import io.desknotify.api.SendOptions;
+import io.desknotify.api.Target;
+import io.desknotify.api.spi.ProviderRecord;
+import io.desknotify.api.spi.ProviderRecordQuery;
+import io.desknotify.api.spi.RecordStore;
+import io.desknotify.api.spi.Transport;
+import io.desknotify.api.spi.TransportCapabilities;
+import io.desknotify.api.spi.TransportSettings;
+import io.desknotify.core.inmemory.InMemoryRecordStore;
+import io.desknotify.core.internal.JobRun;
+import io.desknotify.core.internal.Lane;
+import io.desknotify.core.internal.LanePlan;
+import io.desknotify.core.internal.Runtime;
+import io.desknotify.core.internal.SafeListener;
+import io.desknotify.core.internal.TransportFactories;
+import io.desknotify.core.metrics.MicrometerNotifyListener;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Sends notifications to desktops through one or more transports: validates the whole request up front, routes
+ * each target to its provider, resolves users and pools, removes duplicates, cuts batches to each provider's
+ * limits, sends them with bounded concurrency, retries and rate limiting, follows provider jobs, and keeps one
+ * delivery record per target.
+ *
+ * <pre>{@code
+ * try (Notifier notifier = Notifier.builder()
+ *         .transport(transport)                       // the first transport is the default provider
+ *         .retry(RetrySettings.defaults())
+ *         .rateLimit(RateLimitSettings.perSecond(10))
+ *         .build()) {
+ *     NotificationJob job = notifier.send(
+ *             Notification.builder().message("Maintenance at 22:00").severity(Severity.WARNING).build(),
+ *             List.of(Target.desktop("713340659-3049531573-3422099183-1117"), Target.user("zhangsan")));
+ *     JobReport report = job.completion().join();
+ * }
+ * }</pre>
+ *
+ * <h2>Share it</h2>
+ * A notifier is thread-safe and meant to live as long as the application: it owns threads, rate limiters and
+ * the transports given to it. Create one and share it.
+ *
+ * <h2>Close it</h2>
+ * {@link #close()} stops accepting sends, waits up to {@link Builder#closeTimeout(Duration)} for running jobs,
+ * then cancels what is left (records {@code CANCELLED}), closes the transports and stops its threads.
+ */
+public final class Notifier implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Notifier.class.getName());
+
+    private final Map<String, Lane> lanes;
+    private final String defaultProvider;
+    private final Runtime runtime;
+    private final ScheduledThreadPoolExecutor scheduler;
+    private final ExecutorService executor;
+    private final int maxTargetsPerJob;
+    private final int jobRetention;
+    private final Duration closeTimeout;
+    private final ConcurrentHashMap<String, JobRun> running = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, JobRun> byKey = new ConcurrentHashMap<>();
+    private final LinkedHashMap<String, JobRun> finished = new LinkedHashMap<>();
+    private final AtomicLong jobCounter = new AtomicLong();
+    private final String idPrefix = Long.toString(System.currentTimeMillis(), 36);
+    private volatile boolean closed;
+
+    private Notifier(Builder b) {
+        this.scheduler = new ScheduledThreadPoolExecutor(1, threads("desknotify-scheduler"));
+        scheduler.setRemoveOnCancelPolicy(true);
+        this.executor = Executors.newFixedThreadPool(b.workerThreads, threads("desknotify-worker"));
+        List<NotifyListener> listeners = new ArrayList<>(b.listeners);
+        if (b.meterRegistry != null) {
+            listeners.add(new MicrometerNotifyListener(b.meterRegistry));
+        }
+        this.runtime = new Runtime(scheduler, executor, new SafeListener(listeners), b.recordStore, b.clock, b.retry,
+                b.pollInterval, b.pollTimeout);
+        Map<String, Lane> l = new LinkedHashMap<>();
+        for (Transport t : b.transports) {
+            RateLimitSettings rate = b.rateLimits.getOrDefault(t.provider(), b.rateLimit);
+            l.put(t.provider(), new Lane(t, runtime, rate, b.maxConcurrentBatches));
+        }
+        this.lanes = l;
+        this.defaultProvider = b.defaultProvider != null ? b.defaultProvider : b.transports.get(0).provider();
+        this.maxTargetsPerJob = b.maxTargetsPerJob;
+        this.jobRetention = b.jobRetention;
+        this.closeTimeout = b.closeTimeout;
+    }
+
+    private static ThreadFactory threads(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Sends with {@link SendOptions#defaults()}. */
+    public NotificationJob send(Notification notification, Collection<? extends Target> targets) {
+        return send(notification, targets, SendOptions.defaults());
+    }
+
+    /**
+     * Validates the request and starts a job; returns at once.
+     *
+     * @throws InvalidRequestException naming the field when the notification, a target or an option is invalid
+     *                                 or cannot be reached by its provider; nothing has been sent then
+     * @throws IllegalStateException   when the notifier is closed
+     */
+    public NotificationJob send(Notification notification, Collection<? extends Target> targets,
+            SendOptions options) {
+        if (closed) {
+            throw new IllegalStateException("notifier is closed");
+        }
+        if (notification == null) {
+            throw new InvalidRequestException("notification", "notification must not be null");
+        }
+        if (options == null) {
+            throw new InvalidRequestException("options", "options must not be null");
+        }
+        Map<String, LanePlan> plans = plan(notification, targets, options);
+
+        String key = options.idempotencyKey().orElse(null);
+        String id = idPrefix + "-" + jobCounter.incrementAndGet();
+        JobRun job = new JobRun(id, notification, options, runtime, List.copyOf(plans.values()), targets.size(),
+                this::finished);
+        if (key != null) {
+            JobRun first = byKey.putIfAbsent(key, job);
+            if (first != null) {
+                return first;
+            }
+        }
+        running.put(id, job);
+        try {
+            executor.execute(job::start);
+        } catch (RuntimeException e) {
+            running.remove(id);
+            if (key != null) {
+                byKey.remove(key, job);
+            }
+            throw new IllegalStateException("notifier is closed", e);
+        }
+        return job;
+    }
+
+    /** Validates everything and routes targets to lanes, de-duplicating as it goes. Sends nothing. */
+    private Map<String, LanePlan> plan(Notification notification, Collection<? extends Target> targets,
+            SendOptions options) {
+        if (targets == null) {
+            throw new InvalidRequestException("targets", "targets must not be null");
+        }
+        if (targets.isEmpty()) {
+            throw new InvalidRequestException("targets", "targets must not be empty");
+        }
+        if (targets.size() > maxTargetsPerJob) {
+            throw new InvalidRequestException("targets", "a job may have at most " + maxTargetsPerJob
+                    + " targets but " + targets.size() + " were given");
+        }
+        Map<String, LanePlan> plans = new LinkedHashMap<>();
+        int i = 0;
+        for (Target t : targets) {
+            if (t == null) {
+                throw new InvalidRequestException("targets[" + i + "]", "targets[" + i + "] must not be null");
+            }
+            String provider = t.provider() != null ? t.provider() : defaultProvider;
+            LanePlan plan = plans.get(provider);
+            if (plan == null) {
+                Lane lane = lanes.get(provider);
+                if (lane == null) {
+                    throw new InvalidRequestException("targets[" + i + "].provider", "targets[" + i
+                            + "] names provider '" + provider + "', which this notifier does not have; it has "
+                            + lanes.keySet());
+                }
+                check(lane, notification, options);
+                plan = new LanePlan(lane, options.onlyConnected());
+                plans.put(provider, plan);
+            }
+            if (!plan.lane().capabilities().reaches(t.kind())) {
+                throw new InvalidRequestException("targets[" + i + "]", "targets[" + i + "] is a " + t.kind()
+                        + ", which provider '" + provider + "' cannot reach; it reaches "
+                        + reachable(plan.lane().capabilities()));
+            }
+            plan.add(t);
+            i++;
+        }
+        return plans;
+    }
+
+    private static void check(Lane lane, Notification notification, SendOptions options) {
+        TransportCapabilities caps = lane.capabilities();
+        int length = notification.message().length();
+        if (length > caps.maxMessageLength()) {
+            throw new InvalidRequestException("message", "message is " + length + " characters long; provider '"
+                    + lane.provider() + "' accepts at most " + caps.maxMessageLength());
+        }
+        if (options.onlyConnected() && !caps.filtersConnected()) {
+            throw new InvalidRequestException("options.onlyConnected", "provider '" + lane.provider()
+                    + "' cannot tell which desktops are connected");
+        }
+    }
+
+    private static String reachable(TransportCapabilities caps) {
+        List<Object> kinds = new ArrayList<>(caps.nativeKinds());
+        kinds.addAll(caps.resolvableKinds());
+        return kinds.toString();
+    }
+
+    private void finished(JobRun job) {
+        running.remove(job.id());
+        synchronized (finished) {
+            finished.put(job.id(), job);
+            while (finished.size() > jobRetention) {
+                var eldest = finished.entrySet().iterator();
+                JobRun gone = eldest.next().getValue();
+                eldest.remove();
+                gone.options().idempotencyKey().ifPresent(k -> byKey.remove(k, gone));
+            }
+        }
+    }
+
+    /** A job this notifier still knows (running, or among the last finished ones). */
+    public Optional<NotificationJob> job(String id) {
+        JobRun job = running.get(id);
+        if (job == null) {
+            synchronized (finished) {
+                job = finished.get(id);
+            }
+        }
+        return Optional.ofNullable(job);
+    }
+
+    /** One page of delivery records. */
+    public Page<DeliveryRecord> records(RecordQuery query) {
+        if (query == null) {
+            throw new InvalidRequestException("query", "query must not be null");
+        }
+        return runtime.store().query(query);
+    }
+
+    /** Queries a provider's own notification records (see {@link Transport#queryProviderRecords}). */
+    public CompletionStage<Page<ProviderRecord>> providerRecords(String provider, ProviderRecordQuery query) {
+        Lane lane = lanes.get(provider);
+        if (lane == null) {
+            throw new InvalidRequestException("provider", "no provider '" + provider + "'; this notifier has "
+                    + lanes.keySet());
+        }
+        return lane.transport().queryProviderRecords(query);
+    }
+
+    /** Checks that a provider is reachable and accepts our credentials. */
+    public CompletionStage<Void> checkHealth(String provider) {
+        Lane lane = lanes.get(provider);
+        if (lane == null) {
+            return CompletableFuture.failedFuture(new InvalidRequestException("provider", "no provider '"
+                    + provider + "'; this notifier has " + lanes.keySet()));
+        }
+        return lane.transport().checkHealth();
+    }
+
+    /** The provider names of this notifier's transports, the default first. */
+    public List<String> providers() {
+        List<String> names = new ArrayList<>();
+        names.add(defaultProvider);
+        lanes.keySet().stream().filter(n -> !n.equals(defaultProvider)).forEach(names::add);
+        return names;
+    }
+
+    /**
+     * Stops accepting sends, waits for running jobs up to the close timeout, cancels the rest (their unsent
+     * targets become {@code CANCELLED}), closes the transports and stops the notifier's threads. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        List<JobRun> jobs = List.copyOf(running.values());
+        CompletableFuture<?> all = CompletableFuture.allOf(jobs.stream().map(JobRun::completion)
+                .toArray(CompletableFuture[]::new));
+        try {
+            all.get(closeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            jobs.forEach(JobRun::abandon);
+            try {
+                all.get(closeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (Exception again) {
+                LOG.log(System.Logger.Level.WARNING, "jobs still running after cancel at close: " + running.keySet());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            jobs.forEach(JobRun::abandon);
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, "waiting for jobs at close failed", e);
+        }
+        for (Lane lane : lanes.values()) {
+            try {
+                lane.transport().close();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "closing transport " + lane.provider() + " failed: " + e);
+            }
+        }
+        scheduler.shutdownNow();
+        executor.shutdownNow();
+    }
+
+    /** Builds {@link Notifier}s. Not thread-safe. */
+    public static final class Builder {
+        private final List<Transport> transports = new ArrayList<>();
+        private String defaultProvider;
+        private RetrySettings retry = RetrySettings.defaults();
+        private RateLimitSettings rateLimit = RateLimitSettings.unlimited();
+        private final Map<String, RateLimitSettings> rateLimits = new LinkedHashMap<>();
+        private int maxConcurrentBatches = 8;
+        private Duration pollInterval = Duration.ofSeconds(2);
+        private Duration pollTimeout = Duration.ofMinutes(10);
+        private final List<NotifyListener> listeners = new ArrayList<>();
+        private MeterRegistry meterRegistry;
+        private RecordStore recordStore;
+        private Clock clock = Clock.systemUTC();
+        private int maxTargetsPerJob = 1_000_000;
+        private int jobRetention = 1_000;
+        private Duration closeTimeout = Duration.ofSeconds(30);
+        private int workerThreads = Math.max(2, java.lang.Runtime.getRuntime().availableProcessors());
+
+        private Builder() {
+        }
+
+        /**
+         * Adds a transport; the notifier owns it and closes it on {@link Notifier#close()}. The first transport
+         * added is the default provider unless {@link #defaultProvider(String)} says otherwise.
+         */
+        public Builder transport(Transport transport) {
+            if (transport == null) {
+                throw new IllegalArgumentException("transport must not be null");
+            }
+            for (Transport t : transports) {
+                if (t.provider().equals(transport.provider())) {
+                    throw new ConfigurationException("provider", "two transports are named '"
+                            + transport.provider() + "'; give one another name");
+                }
+            }
+            transports.add(transport);
+            return this;
+        }
+
+        /**
+         * Adds a transport built by the {@link io.desknotify.api.spi.TransportFactory} registered for
+         * {@code providerId} (found with {@link java.util.ServiceLoader}).
+         *
+         * @throws ConfigurationException when no factory has that id or a setting is missing or invalid
+         */
+        public Builder transport(String providerId, TransportSettings settings) {
+            if (providerId == null || settings == null) {
+                throw new IllegalArgumentException("providerId and settings must not be null");
+            }
+            return transport(TransportFactories.find(providerId).create(settings));
+        }
+
+        /** The provider for targets that name none; the first transport's unless set. */
+        public Builder defaultProvider(String provider) {
+            this.defaultProvider = provider;
+            return this;
+        }
+
+        public Builder retry(RetrySettings retry) {
+            if (retry == null) {
+                throw new IllegalArgumentException("retry must not be null");
+            }
+            this.retry = retry;
+            return this;
+        }
+
+        /** The rate limit of every transport without one of its own; unlimited unless set. */
+        public Builder rateLimit(RateLimitSettings rateLimit) {
+            if (rateLimit == null) {
+                throw new IllegalArgumentException("rateLimit must not be null");
+            }
+            this.rateLimit = rateLimit;
+            return this;
+        }
+
+        /** The rate limit of one provider. */
+        public Builder rateLimit(String provider, RateLimitSettings rateLimit) {
+            if (provider == null || rateLimit == null) {
+                throw new IllegalArgumentException("provider and rateLimit must not be null");
+            }
+            rateLimits.put(provider, rateLimit);
+            return this;
+        }
+
+        /** Batches in flight per transport, across all jobs; 8 unless set. */
+        public Builder maxConcurrentBatches(int maxConcurrentBatches) {
+            if (maxConcurrentBatches < 1 || maxConcurrentBatches > 1024) {
+                throw new IllegalArgumentException("maxConcurrentBatches must be between 1 and 1024 but was "
+                        + maxConcurrentBatches);
+            }
+            this.maxConcurrentBatches = maxConcurrentBatches;
+            return this;
+        }
+
+        /**
+         * How provider jobs are followed: polled every {@code interval} (2 s unless set) until they end or
+         * {@code timeout} (10 min) passes, after which their targets are recorded {@code UNKNOWN}.
+         */
+        public Builder jobPolling(Duration interval, Duration timeout) {
+            this.pollInterval = Settings.positive(interval, "interval");
+            this.pollTimeout = Settings.positive(timeout, "timeout");
+            return this;
+        }
+
+        public Builder listener(NotifyListener listener) {
+            if (listener == null) {
+                throw new IllegalArgumentException("listener must not be null");
+            }
+            listeners.add(listener);
+            return this;
+        }
+
+        /** Publishes {@code notify.*} metrics to this registry. */
+        public Builder meterRegistry(MeterRegistry meterRegistry) {
+            this.meterRegistry = meterRegistry;
+            return this;
+        }
+
+        /** Where delivery records go; an {@link InMemoryRecordStore} of default capacity unless set. */
+        public Builder recordStore(RecordStore recordStore) {
+            this.recordStore = recordStore;
+            return this;
+        }
+
+        /** The clock for record and report timestamps. */
+        public Builder clock(Clock clock) {
+            if (clock == null) {
+                throw new IllegalArgumentException("clock must not be null");
+            }
+            this.clock = clock;
+            return this;
+        }
+
+        /** The most targets one send may have (before resolution); 1,000,000 unless set. */
+        public Builder maxTargetsPerJob(int maxTargetsPerJob) {
+            if (maxTargetsPerJob < 1) {
+                throw new IllegalArgumentException("maxTargetsPerJob must be at least 1 but was " + maxTargetsPerJob);
+            }
+            this.maxTargetsPerJob = maxTargetsPerJob;
+            return this;
+        }
+
+        /** Finished jobs remembered for {@link Notifier#job(String)} and idempotency keys; 1,000 unless set. */
+        public Builder jobRetention(int jobRetention) {
+            if (jobRetention < 0) {
+                throw new IllegalArgumentException("jobRetention must not be negative but was " + jobRetention);
+            }
+            this.jobRetention = jobRetention;
+            return this;
+        }
+
+        /** How long {@link Notifier#close()} waits for running jobs before cancelling them; 30 s unless set. */
+        public Builder closeTimeout(Duration closeTimeout) {
+            this.closeTimeout = Settings.positive(closeTimeout, "closeTimeout");
+            return this;
+        }
+
+        /**
+         * Builds the notifier.
+         *
+         * @throws ConfigurationException when no transport was added or the default provider is unknown
+         */
+        public Notifier build() {
+            if (transports.isEmpty()) {
+                throw new ConfigurationException("transport", "a notifier needs at least one transport");
+            }
+            if (defaultProvider != null && transports.stream().noneMatch(t -> t.provider().equals(defaultProvider))) {
+                throw new ConfigurationException("defaultProvider", "default provider '" + defaultProvider
+                        + "' is not among the transports");
+            }
+            for (String p : rateLimits.keySet()) {
+                if (transports.stream().noneMatch(t -> t.provider().equals(p))) {
+                    throw new ConfigurationException("rateLimit", "rate limit given for unknown provider '" + p + "'");
+                }
+            }
+            if (recordStore == null) {
+                recordStore = new InMemoryRecordStore();
+            }
+            return new Notifier(this);
+        }
+    }
+}

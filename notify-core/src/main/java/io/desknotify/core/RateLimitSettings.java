@@ -1,0 +1,110 @@
+package io.desknotify.core;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * How fast a notifier may call one provider: at most {@code permits} requests (batches, polls, look-ups) per
+ * {@code period}, spread evenly over the period rather than in bursts, because providers count with sliding
+ * windows. When the provider still answers "too many requests", the rate is halved (down to
+ * 1/{@link #maxSlowdown()} of the limit) and recovers step by step after successes. Immutable.
+ *
+ * <pre>{@code
+ * RateLimitSettings.perSecond(10)          // at most 10 requests a second
+ * RateLimitSettings.of(600, Duration.ofMinutes(1))
+ * RateLimitSettings.unlimited()            // only the provider's throttling answers slow us down
+ * }</pre>
+ */
+public final class RateLimitSettings {
+    private static final RateLimitSettings UNLIMITED = new RateLimitSettings(0, null, true, 32, 20);
+
+    private final int permits;
+    private final Duration period;
+    private final boolean adaptive;
+    private final int maxSlowdown;
+    private final int recoverAfter;
+
+    private RateLimitSettings(int permits, Duration period, boolean adaptive, int maxSlowdown, int recoverAfter) {
+        this.permits = permits;
+        this.period = period;
+        this.adaptive = adaptive;
+        this.maxSlowdown = maxSlowdown;
+        this.recoverAfter = recoverAfter;
+    }
+
+    /** At most {@code permits} requests per second. */
+    public static RateLimitSettings perSecond(int permits) {
+        return of(permits, Duration.ofSeconds(1));
+    }
+
+    /** At most {@code permits} requests per {@code period}. */
+    public static RateLimitSettings of(int permits, Duration period) {
+        if (permits < 1) {
+            throw new IllegalArgumentException("permits must be at least 1 but was " + permits);
+        }
+        Settings.positive(period, "period");
+        if (period.toNanos() / permits < 1_000) {
+            throw new IllegalArgumentException("rate must be below one million requests per second");
+        }
+        return new RateLimitSettings(permits, period, true, 32, 20);
+    }
+
+    /** No limit of our own; throttling answers still slow the notifier down. */
+    public static RateLimitSettings unlimited() {
+        return UNLIMITED;
+    }
+
+    /** A copy that does (default) or does not slow down after throttling answers. */
+    public RateLimitSettings adaptive(boolean adaptive) {
+        return new RateLimitSettings(permits, period, adaptive, maxSlowdown, recoverAfter);
+    }
+
+    /**
+     * A copy with other adaptation parameters.
+     *
+     * @param maxSlowdown  the largest factor by which throttling may divide the rate (at least 1; default 32)
+     * @param recoverAfter consecutive successes after which the slowdown factor steps back by one (default 20)
+     */
+    public RateLimitSettings adaptation(int maxSlowdown, int recoverAfter) {
+        if (maxSlowdown < 1) {
+            throw new IllegalArgumentException("maxSlowdown must be at least 1 but was " + maxSlowdown);
+        }
+        if (recoverAfter < 1) {
+            throw new IllegalArgumentException("recoverAfter must be at least 1 but was " + recoverAfter);
+        }
+        return new RateLimitSettings(permits, period, adaptive, maxSlowdown, recoverAfter);
+    }
+
+    /** Whether a limit of our own applies. */
+    public boolean limited() {
+        return period != null;
+    }
+
+    /** Requests per period; 0 when unlimited. */
+    public int permits() {
+        return permits;
+    }
+
+    public Optional<Duration> period() {
+        return Optional.ofNullable(period);
+    }
+
+    public boolean adaptive() {
+        return adaptive;
+    }
+
+    public int maxSlowdown() {
+        return maxSlowdown;
+    }
+
+    public int recoverAfter() {
+        return recoverAfter;
+    }
+
+    @Override
+    public String toString() {
+        return limited()
+                ? "RateLimitSettings{" + permits + " per " + period + ", adaptive=" + adaptive + '}'
+                : "RateLimitSettings{unlimited, adaptive=" + adaptive + '}';
+    }
+}

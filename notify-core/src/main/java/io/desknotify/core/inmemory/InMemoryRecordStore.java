@@ -1,0 +1,140 @@
+package io.desknotify.core.inmemory;
+
+import io.desknotify.api.DeliveryRecord;
+import io.desknotify.api.Page;
+import io.desknotify.api.RecordQuery;
+import io.desknotify.api.Target;
+import io.desknotify.api.spi.RecordStore;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The default {@link RecordStore}: records in memory, bounded. When more than {@code capacity} records are held,
+ * the records of the oldest jobs are dropped whole; a single job larger than the capacity keeps its first
+ * {@code capacity} records and counts the rest in {@link #dropped()}. Job reports count every target regardless.
+ * Thread-safe.
+ */
+public final class InMemoryRecordStore implements RecordStore {
+    /** Capacity of {@link #InMemoryRecordStore()}. */
+    public static final int DEFAULT_CAPACITY = 1_000_000;
+    private static final System.Logger LOG = System.getLogger(InMemoryRecordStore.class.getName());
+
+    private final int capacity;
+    private final Object lock = new Object();
+    private final LinkedHashMap<String, JobRecords> jobs = new LinkedHashMap<>();
+    private long size;
+    private long dropped;
+
+    public InMemoryRecordStore() {
+        this(DEFAULT_CAPACITY);
+    }
+
+    public InMemoryRecordStore(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be at least 1 but was " + capacity);
+        }
+        this.capacity = capacity;
+    }
+
+    /** Records of one job: in insertion order; PENDING ones indexed so their final record replaces them. */
+    private static final class JobRecords {
+        final ArrayList<DeliveryRecord> list = new ArrayList<>();
+        final Map<Target, Integer> pending = new HashMap<>();
+    }
+
+    @Override
+    public void save(List<DeliveryRecord> records) {
+        synchronized (lock) {
+            for (DeliveryRecord r : records) {
+                JobRecords jr = jobs.computeIfAbsent(r.jobId(), k -> new JobRecords());
+                Integer at = jr.pending.remove(r.target());
+                if (at != null) {
+                    jr.list.set(at, r);
+                    if (!r.outcome().isFinal()) {
+                        jr.pending.put(r.target(), at);
+                    }
+                    continue;
+                }
+                if (size >= capacity && !evictOldestBut(r.jobId())) {
+                    if (dropped++ == 0) {
+                        LOG.log(System.Logger.Level.WARNING, "record store full (capacity " + capacity
+                                + "): records of job " + r.jobId() + " beyond it are not kept");
+                    }
+                    continue;
+                }
+                if (!r.outcome().isFinal()) {
+                    jr.pending.put(r.target(), jr.list.size());
+                }
+                jr.list.add(r);
+                size++;
+            }
+        }
+    }
+
+    /** Drops the oldest job other than {@code keep}; false when there is none. */
+    private boolean evictOldestBut(String keep) {
+        Iterator<Map.Entry<String, JobRecords>> it = jobs.entrySet().iterator();
+        while (it.hasNext()) {
+            Map.Entry<String, JobRecords> e = it.next();
+            if (!e.getKey().equals(keep)) {
+                size -= e.getValue().list.size();
+                it.remove();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public Page<DeliveryRecord> query(RecordQuery query) {
+        List<DeliveryRecord> matched = new ArrayList<>();
+        synchronized (lock) {
+            if (query.jobId().isPresent()) {
+                JobRecords jr = jobs.get(query.jobId().get());
+                if (jr != null) {
+                    collect(jr, query, matched);
+                }
+            } else {
+                for (JobRecords jr : jobs.values()) {
+                    collect(jr, query, matched);
+                }
+            }
+        }
+        switch (query.sort()) {
+            case UPDATED_ASC -> matched.sort(Comparator.comparing(DeliveryRecord::updatedAt));
+            case UPDATED_DESC -> matched.sort(Comparator.comparing(DeliveryRecord::updatedAt).reversed());
+            case RECORDED -> {
+            }
+        }
+        int from = (int) Math.min(query.offset(), matched.size());
+        int to = (int) Math.min((long) from + query.limit(), matched.size());
+        return new Page<>(matched.subList(from, to), query.offset(), query.limit(), matched.size());
+    }
+
+    private static void collect(JobRecords jr, RecordQuery query, List<DeliveryRecord> out) {
+        for (DeliveryRecord r : jr.list) {
+            if (query.matches(r)) {
+                out.add(r);
+            }
+        }
+    }
+
+    /** Records held now. */
+    public long size() {
+        synchronized (lock) {
+            return size;
+        }
+    }
+
+    /** Records not kept because a single job exceeded the capacity. */
+    public long dropped() {
+        synchronized (lock) {
+            return dropped;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.desknotify.core.internal;
+
+import io.desknotify.api.Target;
+import io.desknotify.api.TargetKind;
+import io.desknotify.api.spi.TransportCapabilities;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The targets of one job for one lane, de-duplicated by kind and id as they are added. Only ids are kept in the
+ * sets (the strings the targets already hold), so de-duplicating a million targets costs one hash set entry each.
+ */
+public final class LanePlan {
+    final Lane lane;
+    private final boolean resolveAll;
+    final Map<TargetKind, List<Target>> direct = new EnumMap<>(TargetKind.class);
+    // targets to deliver as they are and targets to resolve are de-duplicated apart: a target sent to
+    // resolution comes back as deliverable and must not then count as its own duplicate
+    private final Map<TargetKind, Set<String>> seen = new EnumMap<>(TargetKind.class);
+    private final Map<TargetKind, Set<String>> seenForResolution = new EnumMap<>(TargetKind.class);
+    List<Target> toResolve = new ArrayList<>();
+
+    /**
+     * @param resolveAll send every target through {@code resolve} (only connected targets wanted and the transport
+     *                   filters connections)
+     */
+    public LanePlan(Lane lane, boolean resolveAll) {
+        this.lane = lane;
+        this.resolveAll = resolveAll;
+    }
+
+    public Lane lane() {
+        return lane;
+    }
+
+    /** Adds a validated target; returns false when it duplicates one already added. */
+    public boolean add(Target target) {
+        TransportCapabilities caps = lane.capabilities();
+        if (resolveAll || !caps.isNative(target.kind())) {
+            if (!seenForResolution.computeIfAbsent(target.kind(), k -> new HashSet<>()).add(target.value())) {
+                return false;
+            }
+            toResolve.add(target);
+            return true;
+        }
+        return addResolved(target);
+    }
+
+    /** Adds a target returned by resolution; false when it duplicates a target already planned. */
+    boolean addResolved(Target target) {
+        if (!seen.computeIfAbsent(target.kind(), k -> new HashSet<>()).add(target.value())) {
+            return false;
+        }
+        direct.computeIfAbsent(target.kind(), k -> new ArrayList<>()).add(target);
+        return true;
+    }
+
+    /** The de-duplication sets are not needed once the batches are cut. */
+    void releaseSeen() {
+        seen.clear();
+        seenForResolution.clear();
+    }
+}
