@@ -83,6 +83,7 @@ public final class Notifier implements AutoCloseable {
     private final int maxTargetsPerJob;
     private final int jobRetention;
     private final Duration closeTimeout;
+    private final SendOptions defaultOptions;
     private final ConcurrentHashMap<String, JobRun> running = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, JobRun> byKey = new ConcurrentHashMap<>();
     private final LinkedHashMap<String, JobRun> finished = new LinkedHashMap<>();
@@ -110,6 +111,7 @@ public final class Notifier implements AutoCloseable {
         this.maxTargetsPerJob = b.maxTargetsPerJob;
         this.jobRetention = b.jobRetention;
         this.closeTimeout = b.closeTimeout;
+        this.defaultOptions = b.defaultOptions;
     }
 
     private static ThreadFactory threads(String name) {
@@ -125,9 +127,9 @@ public final class Notifier implements AutoCloseable {
         return new Builder();
     }
 
-    /** Sends with {@link SendOptions#defaults()}. */
+    /** Sends with the notifier's default options ({@link Builder#defaultOptions(SendOptions)}). */
     public NotificationJob send(Notification notification, Collection<? extends Target> targets) {
-        return send(notification, targets, SendOptions.defaults());
+        return send(notification, targets, defaultOptions);
     }
 
     /**
@@ -352,6 +354,7 @@ public final class Notifier implements AutoCloseable {
         private int jobRetention = 1_000;
         private Duration closeTimeout = Duration.ofSeconds(30);
         private int workerThreads = Math.max(2, java.lang.Runtime.getRuntime().availableProcessors());
+        private SendOptions defaultOptions = SendOptions.defaults();
 
         private Builder() {
         }
@@ -483,6 +486,15 @@ public final class Notifier implements AutoCloseable {
                 throw new IllegalArgumentException("jobRetention must not be negative but was " + jobRetention);
             }
             this.jobRetention = jobRetention;
+            return this;
+        }
+
+        /** Options of sends that give none; {@link SendOptions#defaults()} unless set. */
+        public Builder defaultOptions(SendOptions defaultOptions) {
+            if (defaultOptions == null) {
+                throw new IllegalArgumentException("defaultOptions must not be null");
+            }
+            this.defaultOptions = defaultOptions;
             return this;
         }
 
