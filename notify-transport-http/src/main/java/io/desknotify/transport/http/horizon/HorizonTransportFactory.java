@@ -5,6 +5,8 @@ import io.desknotify.api.spi.Transport;
 import io.desknotify.api.spi.TransportFactory;
 import io.desknotify.api.spi.TransportSettings;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Builds {@link HorizonTransport}s from settings; provider id {@value #ID}. Found by {@link java.util.ServiceLoader}.
@@ -26,7 +28,8 @@ import java.util.Map;
  *   <tr><td>{@code login-failure-hold}</td><td>loginFailureHold</td><td>30s</td></tr>
  *   <tr><td>{@code max-response-bytes}</td><td>maxResponseBytes</td><td>1048576</td></tr>
  * </table>
- * A custom TLS context cannot be given as a string setting; build the transport with
+ * Unknown keys are rejected, so that a misspelt one is not ignored. A custom TLS context cannot be given as a string
+ * setting; build the transport with
  * {@link HorizonTransport#builder()} for that.
  */
 public final class HorizonTransportFactory implements TransportFactory {
@@ -48,6 +51,7 @@ public final class HorizonTransportFactory implements TransportFactory {
             Map.entry("requestTimeout", "request-timeout"),
             Map.entry("loginFailureHold", "login-failure-hold"),
             Map.entry("maxResponseBytes", "max-response-bytes"));
+    // "name" is the routing name, given by TransportSettings.name rather than as a key
 
     @Override
     public String id() {
@@ -56,6 +60,15 @@ public final class HorizonTransportFactory implements TransportFactory {
 
     @Override
     public Transport create(TransportSettings settings) {
+        Set<String> known = new TreeSet<>(KEYS.values());
+        known.remove("name");
+        Set<String> unknown = new TreeSet<>(settings.keys());
+        unknown.removeAll(known);
+        if (!unknown.isEmpty()) {
+            // a misspelt key would otherwise be ignored silently
+            throw new ConfigurationException(unknown.iterator().next(), "unknown " + ID + " settings " + unknown
+                    + "; known are " + known);
+        }
         try {
             HorizonTransport.Builder b = HorizonTransport.builder()
                     .name(settings.name(ID))

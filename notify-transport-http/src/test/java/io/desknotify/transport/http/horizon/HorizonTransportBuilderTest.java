@@ -148,6 +148,17 @@ class HorizonTransportBuilderTest {
                 .satisfies(e -> assertThat(((ConfigurationException) e).setting()).isEqualTo("page-size"));
     }
 
+    @Test
+    void theFactoryRejectsAMisspeltKey() {
+        Map<String, String> v = settings();
+        v.put("pasword", "x");
+
+        assertThatThrownBy(() -> new HorizonTransportFactory().create(TransportSettings.of(null, v)))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("pasword")
+                .satisfies(e -> assertThat(((ConfigurationException) e).setting()).isEqualTo("pasword"));
+    }
+
     private static Map<String, String> settings() {
         Map<String, String> v = new HashMap<>();
         v.put("base-uri", "https://horizon.example.com");
