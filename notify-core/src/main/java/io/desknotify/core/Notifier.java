@@ -200,7 +200,7 @@ public final class Notifier implements AutoCloseable {
                 Lane lane = lanes.get(provider);
                 if (lane == null) {
                     throw new InvalidRequestException("targets[" + i + "].provider", "targets[" + i
-                            + "] names provider '" + provider + "', which this notifier does not have; it has "
+                            + "].provider is '" + provider + "', which this notifier does not have; it has "
                             + lanes.keySet());
                 }
                 check(lane, notification, options);

@@ -40,8 +40,9 @@ class RateLimitTest {
             assertThat(callsWithin(t, i, second)).as("calls in the 1 s after call " + i)
                     .isLessThanOrEqualTo(perSecond + 1);
         }
-        // and the limiter really paced: 70 calls at 20/s cannot take less than 69 slots of 50 ms
-        assertThat(Duration.ofNanos(t[t.length - 1] - t[0])).isGreaterThanOrEqualTo(Duration.ofMillis(69 * 50 - 5));
+        // and the limiter really paced: 70 calls take 70 slots of 50 ms; the first call may come at the very end
+        // of its slot, so the first and last call are at least 68 slots apart
+        assertThat(Duration.ofNanos(t[t.length - 1] - t[0])).isGreaterThanOrEqualTo(Duration.ofMillis(68 * 50));
     }
 
     private static int callsWithin(long[] sorted, int from, long window) {
