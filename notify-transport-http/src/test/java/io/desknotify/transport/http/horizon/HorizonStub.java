@@ -2,6 +2,8 @@ package io.desknotify.transport.http.horizon;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
 
 /**
  * A scripted Horizon for answers the emulator never gives (odd shapes, redirects, huge bodies): login always
@@ -33,8 +36,24 @@ final class HorizonStub implements AutoCloseable {
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
 
+    private final String scheme;
+
     HorizonStub() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this(null);
+    }
+
+    /** A stub speaking HTTPS with the given server context, or plain HTTP when it is {@code null}. */
+    HorizonStub(SSLContext tls) throws IOException {
+        InetSocketAddress any = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        if (tls == null) {
+            server = HttpServer.create(any, 0);
+            scheme = "http";
+        } else {
+            HttpsServer https = HttpsServer.create(any, 0);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            server = https;
+            scheme = "https";
+        }
         server.setExecutor(executor);
         answers.put("/rest/login", Answer.json(200,
                 "{\"access_token\":\"" + ACCESS + "\",\"refresh_token\":\"" + REFRESH + "\"}"));
@@ -44,7 +63,7 @@ final class HorizonStub implements AutoCloseable {
     }
 
     URI baseUri() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create(scheme + "://127.0.0.1:" + server.getAddress().getPort());
     }
 
     void answer(String path, Answer answer) {
