@@ -27,6 +27,7 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -244,6 +245,17 @@ class HorizonResolveTest {
 
         assertThat(r.deliverable()).hasSize(inventory.sessionsInPool(pool.id()).size());
         assertThat(emulator.journal().requestCount(Route.HORIZON_SESSIONS)).isEqualTo(3);
+    }
+
+    @Test
+    void aThrottledReadIsRetriedAfterItsRetryAfter() {
+        emulator.faults().inject(Route.HORIZON_SESSIONS, Fault.throttled(Duration.ZERO), Trigger.next(1));
+        Inventory.Pool pool = inventory.pools().get(1);
+
+        Resolution r = resolve(false, Target.desktopPool(pool.id()));
+
+        assertThat(r.deliverable()).hasSize(inventory.sessionsInPool(pool.id()).size());
+        assertThat(emulator.journal().requestCount(Route.HORIZON_SESSIONS)).isEqualTo(2);
     }
 
     @Test

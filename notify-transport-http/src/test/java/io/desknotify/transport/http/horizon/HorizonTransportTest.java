@@ -359,6 +359,23 @@ class HorizonTransportTest {
     }
 
     @Test
+    void aBatchOfAnotherKindOrWithAnOverlongMessageIsRefusedBeforeAnythingIsSent() {
+        io.desknotify.api.Notification longMessage = io.desknotify.api.Notification.builder()
+                .message("x".repeat(1025)).build();
+        TransportException tooLong = failure(transport.deliver(new io.desknotify.api.spi.Batch("j",
+                io.desknotify.api.TargetKind.SESSION, List.of(io.desknotify.api.Target.session("s")), longMessage, 1)));
+        TransportException desktops = failure(transport.deliver(new io.desknotify.api.spi.Batch("j",
+                io.desknotify.api.TargetKind.DESKTOP, List.of(io.desknotify.api.Target.desktop("d")),
+                HorizonTestSupport.notification(Severity.INFO), 1)));
+
+        assertThat(tooLong.retryability()).isEqualTo(Retryability.FATAL);
+        assertThat(tooLong.errorCode()).isEqualTo("MESSAGE_TOO_LONG");
+        assertThat(desktops.retryability()).isEqualTo(Retryability.FATAL);
+        assertThat(desktops.errorCode()).isEqualTo(HorizonTransport.UNSUPPORTED_TARGET);
+        assertThat(emulator.journal().requests()).isEmpty();
+    }
+
+    @Test
     void checkHealthLogsInAndReadsOneSession() {
         await(transport.checkHealth());
 
