@@ -1,0 +1,567 @@
+package io.desknotify.spring;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration of the auto-configured {@link io.desknotify.core.Notifier}, under {@code desknotify}.
+ *
+ * <pre>
+ * desknotify.providers.hw.type=huawei-workspace
+ * desknotify.providers.hw.endpoint=https://workspace.cn-north-4.myhuaweicloud.com
+ * desknotify.providers.hw.project-id=0bec5db98280d2d02fd6c00c2de791ce
+ * desknotify.providers.hw.access-key=${HW_AK}
+ * desknotify.providers.hw.secret-key=${HW_SK}
+ * </pre>
+ *
+ * <p>Secrets ({@code secret-key}, {@code security-token}, {@code token}, {@code password}) are never shown by
+ * {@link #toString()}.
+ */
+@ConfigurationProperties("desknotify")
+public class DesknotifyProperties {
+
+    /**
+     * Name of the provider that receives targets naming none. Required when more than one provider is
+     * configured; with a single provider, that provider.
+     */
+    private String defaultProvider;
+
+    /**
+     * Provider instances by name. The name is what targets route by (Target.via(name)) and the provider tag of
+     * the metrics.
+     */
+    private Map<String, Provider> providers = new LinkedHashMap<>();
+
+    /**
+     * How batches are retried when the provider provably did not act on them.
+     */
+    private final Retry retry = new Retry();
+
+    /**
+     * Rate limit of every provider without one of its own. Unlimited unless requests is set.
+     */
+    private final RateLimit rateLimit = new RateLimit();
+
+    /**
+     * Batches in flight per provider, across all jobs (1 to 1024).
+     */
+    private int maxConcurrentBatches = 8;
+
+    /**
+     * Whether sends that give no options reach only desktops with a connected user (the others are recorded
+     * SKIPPED).
+     */
+    private boolean onlyConnected;
+
+    /**
+     * How long closing the notifier at shutdown waits for running jobs before cancelling them.
+     */
+    private Duration closeTimeout = Duration.ofSeconds(30);
+
+    /**
+     * Actuator health indicator settings.
+     */
+    private final Health health = new Health();
+
+    public String getDefaultProvider() {
+        return defaultProvider;
+    }
+
+    public void setDefaultProvider(String defaultProvider) {
+        this.defaultProvider = defaultProvider;
+    }
+
+    public Map<String, Provider> getProviders() {
+        return providers;
+    }
+
+    public void setProviders(Map<String, Provider> providers) {
+        this.providers = providers;
+    }
+
+    public Retry getRetry() {
+        return retry;
+    }
+
+    public RateLimit getRateLimit() {
+        return rateLimit;
+    }
+
+    public int getMaxConcurrentBatches() {
+        return maxConcurrentBatches;
+    }
+
+    public void setMaxConcurrentBatches(int maxConcurrentBatches) {
+        this.maxConcurrentBatches = maxConcurrentBatches;
+    }
+
+    public boolean isOnlyConnected() {
+        return onlyConnected;
+    }
+
+    public void setOnlyConnected(boolean onlyConnected) {
+        this.onlyConnected = onlyConnected;
+    }
+
+    public Duration getCloseTimeout() {
+        return closeTimeout;
+    }
+
+    public void setCloseTimeout(Duration closeTimeout) {
+        this.closeTimeout = closeTimeout;
+    }
+
+    public Health getHealth() {
+        return health;
+    }
+
+    @Override
+    public String toString() {
+        return "DesknotifyProperties{defaultProvider=" + defaultProvider + ", providers=" + providers + ", retry="
+                + retry + ", rateLimit=" + rateLimit + ", maxConcurrentBatches=" + maxConcurrentBatches
+                + ", onlyConnected=" + onlyConnected + ", closeTimeout=" + closeTimeout + ", health=" + health + '}';
+    }
+
+    static String masked(String secret) {
+        return secret == null ? null : "******";
+    }
+
+    /**
+     * One provider instance: its type and the settings of that type. Huawei Cloud Workspace uses
+     * {@code endpoint}, {@code project-id} and either {@code access-key} with {@code secret-key} (and
+     * {@code security-token} for temporary keys) or {@code token}; Horizon uses {@code base-url}, {@code domain},
+     * {@code username} and {@code password}.
+     */
+    public static class Provider {
+
+        /**
+         * Provider type: the id of the TransportFactory that builds it, "huawei-workspace" or "horizon".
+         */
+        private String type;
+
+        /**
+         * Huawei Cloud Workspace endpoint, e.g. https://workspace.cn-north-4.myhuaweicloud.com.
+         */
+        private URI endpoint;
+
+        /**
+         * Huawei Cloud project id.
+         */
+        private String projectId;
+
+        /**
+         * Huawei Cloud access key id (AK) for SDK-HMAC-SHA256 signing.
+         */
+        private String accessKey;
+
+        /**
+         * Huawei Cloud secret access key (SK) for SDK-HMAC-SHA256 signing.
+         */
+        private String secretKey;
+
+        /**
+         * Huawei Cloud security token, for temporary access keys only.
+         */
+        private String securityToken;
+
+        /**
+         * Huawei IAM token (X-Auth-Token), instead of an access key and secret key.
+         */
+        private String token;
+
+        /**
+         * Horizon Connection Server base URL, e.g. https://horizon.example.com.
+         */
+        private URI baseUrl;
+
+        /**
+         * Horizon login domain (NetBIOS name) of the service account.
+         */
+        private String domain;
+
+        /**
+         * Horizon service account user name.
+         */
+        private String username;
+
+        /**
+         * Horizon service account password.
+         */
+        private String password;
+
+        /**
+         * Horizon domain of the users named by user targets; the login domain unless set.
+         */
+        private String userDomain;
+
+        /**
+         * How long to wait for a TCP/TLS connection to the provider. The provider type's default (10s) unless
+         * set.
+         */
+        private Duration connectTimeout;
+
+        /**
+         * How long to wait for an answer once a request is sent. The provider type's default (30s) unless set.
+         */
+        private Duration requestTimeout;
+
+        /**
+         * Most desktops (Huawei) or sessions (Horizon) per send request. The provider type's default (100) unless
+         * set.
+         */
+        private Integer maxBatchSize;
+
+        /**
+         * Longest message the provider accepts, in characters. The provider type's default (1024) unless set.
+         */
+        private Integer maxMessageLength;
+
+        /**
+         * Rate limit of this provider; the global desknotify.rate-limit unless requests is set.
+         */
+        private final RateLimit rateLimit = new RateLimit();
+
+        /**
+         * Further settings passed as they are to the provider type's TransportFactory, for settings without a
+         * property of their own (e.g. "severity" or "page-size").
+         */
+        private Map<String, String> settings = new LinkedHashMap<>();
+
+        public String getType() {
+            return type;
+        }
+
+        public void setType(String type) {
+            this.type = type;
+        }
+
+        public URI getEndpoint() {
+            return endpoint;
+        }
+
+        public void setEndpoint(URI endpoint) {
+            this.endpoint = endpoint;
+        }
+
+        public String getProjectId() {
+            return projectId;
+        }
+
+        public void setProjectId(String projectId) {
+            this.projectId = projectId;
+        }
+
+        public String getAccessKey() {
+            return accessKey;
+        }
+
+        public void setAccessKey(String accessKey) {
+            this.accessKey = accessKey;
+        }
+
+        public String getSecretKey() {
+            return secretKey;
+        }
+
+        public void setSecretKey(String secretKey) {
+            this.secretKey = secretKey;
+        }
+
+        public String getSecurityToken() {
+            return securityToken;
+        }
+
+        public void setSecurityToken(String securityToken) {
+            this.securityToken = securityToken;
+        }
+
+        public String getToken() {
+            return token;
+        }
+
+        public void setToken(String token) {
+            this.token = token;
+        }
+
+        public URI getBaseUrl() {
+            return baseUrl;
+        }
+
+        public void setBaseUrl(URI baseUrl) {
+            this.baseUrl = baseUrl;
+        }
+
+        public String getDomain() {
+            return domain;
+        }
+
+        public void setDomain(String domain) {
+            this.domain = domain;
+        }
+
+        public String getUsername() {
+            return username;
+        }
+
+        public void setUsername(String username) {
+            this.username = username;
+        }
+
+        public String getPassword() {
+            return password;
+        }
+
+        public void setPassword(String password) {
+            this.password = password;
+        }
+
+        public String getUserDomain() {
+            return userDomain;
+        }
+
+        public void setUserDomain(String userDomain) {
+            this.userDomain = userDomain;
+        }
+
+        public Duration getConnectTimeout() {
+            return connectTimeout;
+        }
+
+        public void setConnectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+        }
+
+        public Duration getRequestTimeout() {
+            return requestTimeout;
+        }
+
+        public void setRequestTimeout(Duration requestTimeout) {
+            this.requestTimeout = requestTimeout;
+        }
+
+        public Integer getMaxBatchSize() {
+            return maxBatchSize;
+        }
+
+        public void setMaxBatchSize(Integer maxBatchSize) {
+            this.maxBatchSize = maxBatchSize;
+        }
+
+        public Integer getMaxMessageLength() {
+            return maxMessageLength;
+        }
+
+        public void setMaxMessageLength(Integer maxMessageLength) {
+            this.maxMessageLength = maxMessageLength;
+        }
+
+        public RateLimit getRateLimit() {
+            return rateLimit;
+        }
+
+        public Map<String, String> getSettings() {
+            return settings;
+        }
+
+        public void setSettings(Map<String, String> settings) {
+            this.settings = settings;
+        }
+
+        @Override
+        public String toString() {
+            StringJoiner s = new StringJoiner(", ", "Provider{", "}");
+            s.add("type=" + type);
+            add(s, "endpoint", endpoint);
+            add(s, "projectId", projectId);
+            add(s, "accessKey", accessKey);
+            add(s, "secretKey", masked(secretKey));
+            add(s, "securityToken", masked(securityToken));
+            add(s, "token", masked(token));
+            add(s, "baseUrl", baseUrl);
+            add(s, "domain", domain);
+            add(s, "username", username);
+            add(s, "password", masked(password));
+            add(s, "userDomain", userDomain);
+            add(s, "connectTimeout", connectTimeout);
+            add(s, "requestTimeout", requestTimeout);
+            add(s, "maxBatchSize", maxBatchSize);
+            add(s, "maxMessageLength", maxMessageLength);
+            if (rateLimit.getRequests() != null) {
+                s.add("rateLimit=" + rateLimit);
+            }
+            if (!settings.isEmpty()) {
+                StringJoiner m = new StringJoiner(", ", "{", "}");
+                settings.forEach((k, v) -> m.add(k + "=" + (io.desknotify.api.spi.TransportSettings.isSecretKey(k)
+                        ? masked(v) : v)));
+                s.add("settings=" + m);
+            }
+            return s.toString();
+        }
+
+        private static void add(StringJoiner s, String name, Object value) {
+            if (value != null) {
+                s.add(name + "=" + value);
+            }
+        }
+    }
+
+    /**
+     * Retry of batches. A batch is retried only when the provider provably did not act on it (connection
+     * refused, throttled, 503 with a retry hint), unless retry-ambiguous is set.
+     */
+    public static class Retry {
+
+        /**
+         * Attempts per batch including the first (1 to 100).
+         */
+        private int maxAttempts = 5;
+
+        /**
+         * Bound of the first backoff; later bounds grow by the multiplier. Each delay is random between zero and
+         * the bound (full jitter).
+         */
+        private Duration initialBackoff = Duration.ofMillis(200);
+
+        /**
+         * Largest backoff bound.
+         */
+        private Duration maxBackoff = Duration.ofSeconds(30);
+
+        /**
+         * Growth factor of the backoff bound per attempt (at least 1).
+         */
+        private double multiplier = 2.0;
+
+        /**
+         * Longest provider retry-after hint that is honoured; longer hints are cut to it.
+         */
+        private Duration maxRetryAfter = Duration.ofMinutes(2);
+
+        /**
+         * Whether batches whose fate is unknown (timeout or 5xx after the request was sent) are sent again:
+         * at-least-once delivery, so a desktop may show the message twice.
+         */
+        private boolean retryAmbiguous;
+
+        public int getMaxAttempts() {
+            return maxAttempts;
+        }
+
+        public void setMaxAttempts(int maxAttempts) {
+            this.maxAttempts = maxAttempts;
+        }
+
+        public Duration getInitialBackoff() {
+            return initialBackoff;
+        }
+
+        public void setInitialBackoff(Duration initialBackoff) {
+            this.initialBackoff = initialBackoff;
+        }
+
+        public Duration getMaxBackoff() {
+            return maxBackoff;
+        }
+
+        public void setMaxBackoff(Duration maxBackoff) {
+            this.maxBackoff = maxBackoff;
+        }
+
+        public double getMultiplier() {
+            return multiplier;
+        }
+
+        public void setMultiplier(double multiplier) {
+            this.multiplier = multiplier;
+        }
+
+        public Duration getMaxRetryAfter() {
+            return maxRetryAfter;
+        }
+
+        public void setMaxRetryAfter(Duration maxRetryAfter) {
+            this.maxRetryAfter = maxRetryAfter;
+        }
+
+        public boolean isRetryAmbiguous() {
+            return retryAmbiguous;
+        }
+
+        public void setRetryAmbiguous(boolean retryAmbiguous) {
+            this.retryAmbiguous = retryAmbiguous;
+        }
+
+        @Override
+        public String toString() {
+            return "Retry{maxAttempts=" + maxAttempts + ", initialBackoff=" + initialBackoff + ", maxBackoff="
+                    + maxBackoff + ", multiplier=" + multiplier + ", maxRetryAfter=" + maxRetryAfter
+                    + ", retryAmbiguous=" + retryAmbiguous + '}';
+        }
+    }
+
+    /**
+     * At most {@code requests} requests per {@code period}, spread evenly; slowed down further while the provider
+     * answers "too many requests".
+     */
+    public static class RateLimit {
+
+        /**
+         * Requests (sends, look-ups, job polls) allowed per period; no limit of our own unless set.
+         */
+        private Integer requests;
+
+        /**
+         * The period the requests are counted over.
+         */
+        private Duration period = Duration.ofSeconds(1);
+
+        public Integer getRequests() {
+            return requests;
+        }
+
+        public void setRequests(Integer requests) {
+            this.requests = requests;
+        }
+
+        public Duration getPeriod() {
+            return period;
+        }
+
+        public void setPeriod(Duration period) {
+            this.period = period;
+        }
+
+        @Override
+        public String toString() {
+            return requests == null ? "RateLimit{unlimited}" : "RateLimit{" + requests + " per " + period + '}';
+        }
+    }
+
+    /**
+     * The Actuator health indicator, one per provider under the "desknotify" contributor.
+     */
+    public static class Health {
+
+        /**
+         * How long a provider health check may take before the provider is reported DOWN.
+         */
+        private Duration timeout = Duration.ofSeconds(10);
+
+        public Duration getTimeout() {
+            return timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
+        }
+
+        @Override
+        public String toString() {
+            return "Health{timeout=" + timeout + '}';
+        }
+    }
+}
