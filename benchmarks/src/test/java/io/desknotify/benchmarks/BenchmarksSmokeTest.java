@@ -1,0 +1,85 @@
+package io.desknotify.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Collection;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Proves that every benchmark still runs and produces a result, in a few seconds: each benchmark method once,
+ * in this JVM (no fork), one warm-up and one measured iteration of 100 ms, small parameters. It counts nothing:
+ * the figures are meaningless here and never asserted.
+ */
+class BenchmarksSmokeTest {
+
+    @Test
+    void coreOverheadRunsAndCountsTargets() throws RunnerException {
+        Collection<RunResult> results = run(CoreOverheadBenchmark.class, smoke()
+                .param("targets", "1000")
+                .param("batchSize", "100"), 1);
+        assertProduced(results, "targets");
+    }
+
+    @Test
+    void endToEndAndHandWrittenRunAgainstBothEmulators() throws RunnerException {
+        Collection<RunResult> results = run(EndToEndBenchmark.class.getSimpleName() + "|"
+                + HandWrittenBenchmark.class.getSimpleName(), smoke()
+                .param("provider", "huawei", "horizon")
+                .param("targets", "500")
+                .param("latencyMs", "0")
+                .param("concurrency", "4"), 4);
+        assertProduced(results, "targets");
+    }
+
+    @Test
+    void throttledRunsAndCountsRequestsAnd429s() throws RunnerException {
+        Collection<RunResult> results = run(ThrottledBenchmark.class, smoke()
+                .param("provider", "huawei", "horizon")
+                .param("targets", "200"), 2);
+        assertProduced(results, "requests");
+        for (RunResult r : results) {
+            assertThat(r.getSecondaryResults()).containsKeys("http429", "throttledSeen");
+        }
+    }
+
+    private static ChainedOptionsBuilder smoke() {
+        return new OptionsBuilder()
+                .forks(0)
+                .warmupIterations(1)
+                .warmupTime(TimeValue.milliseconds(100))
+                .measurementIterations(1)
+                .measurementTime(TimeValue.milliseconds(100))
+                .shouldFailOnError(true)
+                .verbosity(VerboseMode.SILENT);
+    }
+
+    private static Collection<RunResult> run(Class<?> benchmark, ChainedOptionsBuilder options, int expectedRuns)
+            throws RunnerException {
+        return run(benchmark.getSimpleName(), options, expectedRuns);
+    }
+
+    private static Collection<RunResult> run(String include, ChainedOptionsBuilder options, int expectedRuns)
+            throws RunnerException {
+        Collection<RunResult> results = new Runner(options.include("\\.(" + include + ")\\.").build()).run();
+        assertThat(results).hasSize(expectedRuns);
+        return results;
+    }
+
+    private static void assertProduced(Collection<RunResult> results, String counter) {
+        for (RunResult r : results) {
+            Result<?> primary = r.getPrimaryResult();
+            assertThat(primary.getSampleCount()).isPositive();
+            assertThat(primary.getScore()).isPositive();
+            assertThat(r.getSecondaryResults()).containsKey(counter);
+            assertThat(r.getSecondaryResults().get(counter).getScore()).isPositive();
+        }
+    }
+}
