@@ -293,10 +293,10 @@ class HorizonTransportTest {
 
     @Test
     void noAnswerWithinTheRequestTimeoutIsAmbiguous() {
-        HorizonTransport impatient = transport(emulator.baseUri()).requestTimeout(Duration.ofMillis(300)).build();
+        HorizonTransport impatient = transport(emulator.baseUri()).requestTimeout(Duration.ofSeconds(1)).build();
         try {
             await(impatient.checkHealth());
-            emulator.faults().inject(Route.HORIZON_SEND_MESSAGE, Fault.latency(Duration.ofSeconds(2)).afterProcessing(),
+            emulator.faults().inject(Route.HORIZON_SEND_MESSAGE, Fault.latency(Duration.ofSeconds(3)).afterProcessing(),
                     Trigger.next(1));
 
             TransportException e = failure(impatient.deliver(batch(sessions(1))));
