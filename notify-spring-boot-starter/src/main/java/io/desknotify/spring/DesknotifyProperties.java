@@ -63,6 +63,11 @@ public class DesknotifyProperties {
     private Duration closeTimeout = Duration.ofSeconds(30);
 
     /**
+     * How provider jobs (Huawei job ids) are followed to their end.
+     */
+    private final JobPolling jobPolling = new JobPolling();
+
+    /**
      * Actuator health indicator settings.
      */
     private final Health health = new Health();
@@ -115,6 +120,10 @@ public class DesknotifyProperties {
         this.closeTimeout = closeTimeout;
     }
 
+    public JobPolling getJobPolling() {
+        return jobPolling;
+    }
+
     public Health getHealth() {
         return health;
     }
@@ -123,7 +132,7 @@ public class DesknotifyProperties {
     public String toString() {
         return "DesknotifyProperties{defaultProvider=" + defaultProvider + ", providers=" + providers + ", retry="
                 + retry + ", rateLimit=" + rateLimit + ", maxConcurrentBatches=" + maxConcurrentBatches
-                + ", onlyConnected=" + onlyConnected + ", closeTimeout=" + closeTimeout + ", health=" + health + '}';
+                + ", onlyConnected=" + onlyConnected + ", closeTimeout=" + closeTimeout + ", jobPolling=" + jobPolling + ", health=" + health + '}';
     }
 
     static String masked(String secret) {
@@ -562,6 +571,44 @@ public class DesknotifyProperties {
         @Override
         public String toString() {
             return "Health{timeout=" + timeout + '}';
+        }
+    }
+
+    /**
+     * Following provider jobs: polled every interval until they end or the timeout passes, after which their
+     * targets are recorded UNKNOWN.
+     */
+    public static class JobPolling {
+
+        /**
+         * Time between two polls of a running provider job.
+         */
+        private Duration interval = Duration.ofSeconds(2);
+
+        /**
+         * How long a provider job is followed before its targets are recorded UNKNOWN.
+         */
+        private Duration timeout = Duration.ofMinutes(10);
+
+        public Duration getInterval() {
+            return interval;
+        }
+
+        public void setInterval(Duration interval) {
+            this.interval = interval;
+        }
+
+        public Duration getTimeout() {
+            return timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
+        }
+
+        @Override
+        public String toString() {
+            return "JobPolling{interval=" + interval + ", timeout=" + timeout + '}';
         }
     }
 }

@@ -102,6 +102,8 @@ final class PropertiesNotifierFactory {
                     + maxConcurrentBatches);
         }
         Duration closeTimeout = positive(properties.getCloseTimeout(), PREFIX + ".close-timeout");
+        Duration pollInterval = positive(properties.getJobPolling().getInterval(), PREFIX + ".job-polling.interval");
+        Duration pollTimeout = positive(properties.getJobPolling().getTimeout(), PREFIX + ".job-polling.timeout");
         positive(properties.getHealth().getTimeout(), PREFIX + ".health.timeout");
 
         List<Transport> created = new ArrayList<>();
@@ -119,6 +121,7 @@ final class PropertiesNotifierFactory {
                     .rateLimit(rateLimit)
                     .maxConcurrentBatches(maxConcurrentBatches)
                     .closeTimeout(closeTimeout)
+                    .jobPolling(pollInterval, pollTimeout)
                     .defaultOptions(SendOptions.builder().onlyConnected(properties.isOnlyConnected()).build());
             providerRateLimits.forEach(builder::rateLimit);
             for (NotifierBuilderCustomizer customizer : customizers) {
