@@ -388,10 +388,14 @@ final class HorizonSession {
             closed = true;
             f = current;
         }
-        if (f == null || !f.isDone() || f.isCompletedExceptionally()) {
+        if (f == null) {
             return CompletableFuture.completedFuture(null);
         }
-        Tokens t = f.join();
+        // A login still in flight is waited for, so that its session is ended too.
+        return f.handle((t, e) -> t).thenCompose(t -> t == null ? CompletableFuture.completedFuture(null) : logout(t));
+    }
+
+    private CompletableFuture<Void> logout(Tokens t) {
         byte[] body = HorizonJson.write(g -> g.writeStartObject().write("refresh_token", t.refresh).writeEnd());
         return http.exchange("logout", "POST", "/rest/logout", body, t.access).handle((a, e) -> {
             if (e != null) {

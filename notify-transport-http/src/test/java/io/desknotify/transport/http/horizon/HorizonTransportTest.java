@@ -399,6 +399,19 @@ class HorizonTransportTest {
     }
 
     @Test
+    void closeDuringALoginWaitsForItAndLogsThatSessionOut() {
+        emulator.faults().inject(Route.HORIZON_LOGIN, Fault.latency(Duration.ofMillis(300)), Trigger.next(1));
+        CompletableFuture<BatchResult> inFlight = transport.deliver(batch(sessions(1))).toCompletableFuture();
+
+        transport.close();
+
+        assertThat(emulator.journal().requestCount(Route.HORIZON_LOGIN)).isEqualTo(1);
+        assertThat(emulator.journal().requestCount(Route.HORIZON_LOGOUT)).isEqualTo(1);
+        // the batch raced the logout: it was delivered or refused as closed, but it did not hang
+        assertThat(inFlight.handle((r, e) -> "settled")).succeedsWithin(Duration.ofSeconds(10));
+    }
+
+    @Test
     void closeWithoutAnyLoginSendsNoLogout() {
         transport.close();
 
