@@ -60,7 +60,8 @@ import javax.net.ssl.SSLContext;
  * {@code message_type}; its title is not sent (Horizon messages have none).
  *
  * <h2>Outcome codes</h2>
- * Per-session rejections carry Horizon's {@code error_key} (or {@code HTTP_<status_code>} when there is none).
+ * Per-session rejections carry Horizon's {@code error_key}, or {@code HTTP_<status_code>} when there is none
+ * ({@code NO_STATUS_CODE} when the item has no status either), and Horizon's error messages.
  * The transport's own codes are the constants of this class:
  * <table>
  *   <caption>Codes</caption>
@@ -82,7 +83,8 @@ import javax.net.ssl.SSLContext;
  * <h2>Failures</h2>
  * {@link #deliver} completes exceptionally with a {@link TransportException}: {@code RETRYABLE} (throttled, with
  * {@code retryAfter} from {@code X-Rate-Limit-Retry-After-Seconds} or {@code Retry-After}) for 429, for 503 with
- * {@code Retry-After}, for a failure to connect and for a failure to log in other than rejected credentials;
+ * {@code Retry-After}, for a failure to connect, and for a login that timed out or failed with a 5xx (the batch
+ * itself was not sent then);
  * {@code AMBIGUOUS} for other 5xx, timeouts and broken connections after the request was sent; {@code FATAL} for
  * other 4xx and for a 200 answer of an unexpected shape; {@link io.desknotify.api.AuthenticationException} when
  * the credentials are rejected or a request is refused (401) even after renewing the session. Reads (resolution,
