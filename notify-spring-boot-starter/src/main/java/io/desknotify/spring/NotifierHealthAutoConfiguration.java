@@ -26,11 +26,12 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = NotifierAutoConfiguration.class)
 @ConditionalOnClass({HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class})
 @ConditionalOnBean(Notifier.class)
-@ConditionalOnEnabledHealthIndicator("desknotify")
 @EnableConfigurationProperties(DesknotifyProperties.class)
 public final class NotifierHealthAutoConfiguration {
 
+    // on the method, not the class: its condition class must not be loaded when spring-boot-health is absent
     @Bean
+    @ConditionalOnEnabledHealthIndicator("desknotify")
     @ConditionalOnMissingBean(name = "desknotifyHealthContributor")
     HealthContributor desknotifyHealthContributor(Notifier notifier, DesknotifyProperties properties) {
         Duration timeout = properties.getHealth().getTimeout();

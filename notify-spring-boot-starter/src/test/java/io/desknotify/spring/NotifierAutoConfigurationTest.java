@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -96,6 +99,22 @@ class NotifierAutoConfigurationTest {
                     assertThat(registry.get("notify.targets").tag("provider", "mem")
                             .tag("outcome", "delivered").counter().count()).isEqualTo(2.0);
                     assertThat(registry.get("notify.batches").counters()).isNotEmpty();
+                });
+    }
+
+    @Test
+    void metricsUseTheRegistryOfBootsMetricsAutoConfiguration() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(NotifierAutoConfiguration.class,
+                        NotifierMetricsAutoConfiguration.class, MetricsAutoConfiguration.class,
+                        CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class))
+                .withPropertyValues("desknotify.providers.mem.type=in-memory")
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasBean("desknotifyMetricsCustomizer");
+                    context.getBean(Notifier.class).send(Notification.builder().message("x").build(),
+                            List.of(Target.desktop("d1"))).completion().get(10, TimeUnit.SECONDS);
+                    assertThat(context.getBean(MeterRegistry.class).get("notify.targets").counter().count())
+                            .isEqualTo(1.0);
                 });
     }
 

@@ -97,6 +97,11 @@ class NotifierHealthTest {
                     assertThat(context).hasSingleBean(Notifier.class);
                     assertThat(context).doesNotHaveBean("desknotifyHealthContributor");
                 });
+        runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.health"))
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(Notifier.class);
+                    assertThat(context).doesNotHaveBean("desknotifyHealthContributor");
+                });
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.Sanitizer;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** Secrets never show: not in toString, not in Actuator's env or configprops when values are shown. */
@@ -65,6 +66,15 @@ class SecretsTest {
                     "https://x"), true)).isEqualTo("https://x");
             assertThat(sanitizer.sanitize(new SanitizableData(null, "other.password", "pw"), true)).isEqualTo("pw");
         });
+    }
+
+    @Test
+    void noSanitizingFunctionWithoutActuator() {
+        runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate"))
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(io.desknotify.core.Notifier.class);
+                    assertThat(context).doesNotHaveBean("desknotifySanitizingFunction");
+                });
     }
 
     @Test
