@@ -17,7 +17,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -32,8 +34,10 @@ import java.util.function.Supplier;
 final class HorizonResolver {
     static final String SESSIONS_PATH = "/rest/inventory/v1/sessions";
     static final String AD_USERS_PATH = "/rest/external/v1/ad-users-or-groups";
-    /** Session ids looked up with one Or-filter: keeps the URL well under common 8 KiB limits. */
+    /** Session ids or login names looked up with one Or-filter: keeps the URL well under common 8 KiB limits. */
     static final int LOOKUP_CHUNK = 40;
+    /** User SIDs (longer than session ids) whose sessions are read with one Or-filter. */
+    static final int SID_CHUNK = 25;
     /** Concurrent lookups of one resolve request. */
     static final int PARALLELISM = 4;
     /** A bound on paging, in case a server keeps saying HAS_MORE_RECORDS. */
@@ -45,7 +49,7 @@ final class HorizonResolver {
     private final int pageSize;
 
     /** A session as the inventory lists it. */
-    record SessionInfo(String id, String state) {
+    record SessionInfo(String id, String state, String userId) {
         boolean connected() {
             return "CONNECTED".equalsIgnoreCase(state);
         }
@@ -62,6 +66,7 @@ final class HorizonResolver {
         Collector out = new Collector(request.onlyConnected());
         List<Supplier<CompletableFuture<Void>>> tasks = new ArrayList<>();
         List<Target> directSessions = new ArrayList<>();
+        Map<String, List<Target>> users = new LinkedHashMap<>();
         for (Target t : request.targets()) {
             switch (t.kind()) {
                 case SESSION -> {
@@ -72,9 +77,16 @@ final class HorizonResolver {
                     }
                 }
                 case DESKTOP_POOL -> tasks.add(() -> guard(List.of(t), out, pool(t, out)));
-                case USER -> tasks.add(() -> guard(List.of(t), out, user(t, out)));
+                case USER -> users.computeIfAbsent(UserName.parse(t.value(), userDomain).domain(),
+                        d -> new ArrayList<>()).add(t);
                 default -> out.settle(TargetResult.failed(t, HorizonTransport.UNSUPPORTED_TARGET,
                         "Horizon cannot reach a " + t.kind() + " target; use sessions, desktop pools or users"));
+            }
+        }
+        for (List<Target> ofDomain : users.values()) {
+            for (int i = 0; i < ofDomain.size(); i += LOOKUP_CHUNK) {
+                List<Target> chunk = ofDomain.subList(i, Math.min(ofDomain.size(), i + LOOKUP_CHUNK));
+                tasks.add(() -> guard(chunk, out, users(chunk, out)));
             }
         }
         for (int i = 0; i < directSessions.size(); i += LOOKUP_CHUNK) {
@@ -107,26 +119,66 @@ final class HorizonResolver {
                 .thenRun(() -> out.expand(pool, found, "desktop pool " + pool.value()));
     }
 
-    private CompletableFuture<Void> user(Target user, Collector out) {
-        UserName name = UserName.parse(user.value(), userDomain);
-        JsonObject filter = HorizonFilters.and(List.of(
-                HorizonFilters.equalTo("login_name", name.login()),
-                HorizonFilters.equalTo("domain", name.domain())));
+    /**
+     * Users of one domain: their SIDs with one directory lookup, then their sessions with Or-filters on
+     * {@code user_id}. Login names compare without regard to case, as Active Directory does.
+     */
+    private CompletableFuture<Void> users(List<Target> chunk, Collector out) {
+        Map<Target, UserName> names = new LinkedHashMap<>();
+        chunk.forEach(t -> names.put(t, UserName.parse(t.value(), userDomain)));
+        String domain = names.get(chunk.get(0)).domain();
+        // sent as written (the server decides about case); matched back without regard to case
+        List<JsonObject> logins = names.values().stream().map(UserName::login).distinct()
+                .map(l -> HorizonFilters.equalTo("login_name", l)).toList();
+        JsonObject filter = HorizonFilters.and(List.of(HorizonFilters.or(logins),
+                HorizonFilters.equalTo("domain", domain)));
         String pq = AD_USERS_PATH + "?group_only=false&filter=" + HorizonFilters.encode(filter);
-        return session.read("user lookup", pq, a -> sids(a)).thenCompose(sids -> {
-            if (sids.isEmpty()) {
-                out.settle(TargetResult.failed(user, HorizonTransport.UNKNOWN_USER, "no user " + name.login()
-                        + " in domain " + name.domain() + " known to Horizon"));
-                return CompletableFuture.completedFuture(null);
+        return session.read("user lookup", pq, this::directoryUsers).thenCompose(found -> {
+            Map<String, List<String>> sidsByLogin = new HashMap<>();
+            for (String[] u : found) {
+                sidsByLogin.computeIfAbsent(u[1].toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(u[0]);
             }
-            List<SessionInfo> found = new ArrayList<>();
-            CompletableFuture<Void> all = CompletableFuture.completedFuture(null);
-            for (String sid : sids) {
-                all = all.thenCompose(v -> sessions("user sessions", HorizonFilters.equalTo("user_id", sid),
-                        found::add));
+            Map<Target, List<String>> sidsOf = new LinkedHashMap<>();
+            Set<String> allSids = new LinkedHashSet<>();
+            names.forEach((t, n) -> {
+                List<String> sids = sidsByLogin.get(n.login().toLowerCase(Locale.ROOT));
+                if (sids == null) {
+                    out.settle(TargetResult.failed(t, HorizonTransport.UNKNOWN_USER, "no user " + n.login()
+                            + " in domain " + n.domain() + " known to Horizon"));
+                } else {
+                    sidsOf.put(t, sids);
+                    allSids.addAll(sids);
+                }
+            });
+            Map<String, List<SessionInfo>> bySid = new HashMap<>();
+            List<String> sidList = new ArrayList<>(allSids);
+            CompletableFuture<Void> reads = CompletableFuture.completedFuture(null);
+            for (int i = 0; i < sidList.size(); i += SID_CHUNK) {
+                List<JsonObject> part = sidList.subList(i, Math.min(sidList.size(), i + SID_CHUNK)).stream()
+                        .map(sid -> HorizonFilters.equalTo("user_id", sid)).toList();
+                reads = reads.thenCompose(v -> sessions("user sessions", HorizonFilters.or(part),
+                        s -> bySid.computeIfAbsent(s.userId(), k -> new ArrayList<>()).add(s)));
             }
-            return all.thenRun(() -> out.expand(user, found, "user " + name.domain() + "\\" + name.login()));
+            return reads.thenRun(() -> sidsOf.forEach((t, sids) -> {
+                List<SessionInfo> found2 = new ArrayList<>();
+                sids.forEach(sid -> found2.addAll(bySid.getOrDefault(sid, List.of())));
+                UserName n = names.get(t);
+                out.expand(t, found2, "user " + n.domain() + "\\" + n.login());
+            }));
         });
+    }
+
+    /** The directory's users as {@code [id, login_name]} pairs. */
+    private List<String[]> directoryUsers(Answer a) {
+        JsonArray arr = array(a, "user lookup");
+        List<String[]> out = new ArrayList<>();
+        for (JsonValue v : arr) {
+            if (v instanceof JsonObject o && HorizonJson.string(o, "id") != null
+                    && HorizonJson.string(o, "login_name") != null) {
+                out.add(new String[] {HorizonJson.string(o, "id"), HorizonJson.string(o, "login_name")});
+            }
+        }
+        return out;
     }
 
     private CompletableFuture<Void> lookUp(List<Target> chunk, Collector out) {
@@ -180,18 +232,8 @@ final class HorizonResolver {
                 throw HorizonErrors.unexpectedBody(provider, "session list", a.status(), a.requestId(),
                         "an item is not a session with an id");
             }
-            out.add(new SessionInfo(HorizonJson.string(o, "id"), HorizonJson.string(o, "session_state")));
-        }
-        return out;
-    }
-
-    private List<String> sids(Answer a) {
-        JsonArray arr = array(a, "user lookup");
-        List<String> out = new ArrayList<>();
-        for (JsonValue v : arr) {
-            if (v instanceof JsonObject o && HorizonJson.string(o, "id") != null) {
-                out.add(HorizonJson.string(o, "id"));
-            }
+            out.add(new SessionInfo(HorizonJson.string(o, "id"), HorizonJson.string(o, "session_state"),
+                    HorizonJson.string(o, "user_id")));
         }
         return out;
     }

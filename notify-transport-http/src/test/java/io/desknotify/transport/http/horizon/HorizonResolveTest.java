@@ -125,6 +125,27 @@ class HorizonResolveTest {
     }
 
     @Test
+    void manyUsersAreResolvedWithAFewOrFilteredLookups() {
+        List<Target> targets = new ArrayList<>();
+        inventory.users().stream().limit(90).forEach(u -> targets.add(Target.user(u.name())));
+        targets.add(Target.user("nobody-" + 1));
+        targets.add(Target.user(DOMAIN + "\\" + inventory.users().get(0).name().toUpperCase(java.util.Locale.ROOT)));
+        List<String> expected = inventory.users().stream().limit(90)
+                .flatMap(u -> inventory.sessionsOfUser(u.name()).stream()).map(Inventory.Session::id).toList();
+
+        Resolution r = await(transport.resolve(new ResolveRequest("job-1", targets, false)));
+
+        assertThat(values(r.deliverable())).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(r.settled()).filteredOn(s -> s.outcome() == Outcome.FAILED)
+                .extracting(s -> s.target().value(), TargetResult::errorCode)
+                .containsExactly(tuple("nobody-1", HorizonTransport.UNKNOWN_USER));
+        // 92 users in chunks of 40 (the upper-case name is the same user): 3 directory lookups
+        assertThat(emulator.journal().requestCount(Route.HORIZON_AD_USERS)).isEqualTo(3);
+        assertThat(emulator.journal().requestCount(Route.HORIZON_SESSIONS))
+                .isLessThanOrEqualTo(3 * ((40 * 2 + HorizonResolver.SID_CHUNK - 1) / HorizonResolver.SID_CHUNK));
+    }
+
+    @Test
     void anUnknownUserFailsWithUnknownUser() {
         Resolution r = resolve(false, Target.user("nobody"));
 
