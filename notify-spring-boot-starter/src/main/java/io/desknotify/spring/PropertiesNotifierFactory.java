@@ -200,8 +200,8 @@ final class PropertiesNotifierFactory {
     }
 
     private void checkHuawei(String prefix, DesknotifyProperties.Provider p) {
-        require(p.getEndpoint(), prefix + ".endpoint", HUAWEI);
-        require(p.getProjectId(), prefix + ".project-id", HUAWEI);
+        require(p.getEndpoint(), prefix + ".endpoint", HUAWEI + " provider");
+        require(p.getProjectId(), prefix + ".project-id", HUAWEI + " provider");
         boolean token = blankToNull(p.getToken()) != null;
         boolean akSk = blankToNull(p.getAccessKey()) != null || blankToNull(p.getSecretKey()) != null
                 || blankToNull(p.getSecurityToken()) != null;
@@ -215,10 +215,10 @@ final class PropertiesNotifierFactory {
     }
 
     private void checkHorizon(String prefix, DesknotifyProperties.Provider p) {
-        require(p.getBaseUrl(), prefix + ".base-url", HORIZON);
-        require(p.getDomain(), prefix + ".domain", HORIZON);
-        require(p.getUsername(), prefix + ".username", HORIZON);
-        require(p.getPassword(), prefix + ".password", HORIZON);
+        require(p.getBaseUrl(), prefix + ".base-url", HORIZON + " provider");
+        require(p.getDomain(), prefix + ".domain", HORIZON + " provider");
+        require(p.getUsername(), prefix + ".username", HORIZON + " provider");
+        require(p.getPassword(), prefix + ".password", HORIZON + " provider");
     }
 
     private static void require(Object value, String property, String what) {
