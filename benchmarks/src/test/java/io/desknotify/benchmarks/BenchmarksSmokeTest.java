@@ -2,10 +2,14 @@ package io.desknotify.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.Collection;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -21,11 +25,19 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 class BenchmarksSmokeTest {
 
     @Test
-    void coreOverheadRunsAndCountsTargets() throws RunnerException {
+    void coreOverheadRunsAndCountsTargetsAndCpuTime(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("core.json");
         Collection<RunResult> results = run(CoreOverheadBenchmark.class, smoke()
                 .param("targets", "1000")
-                .param("batchSize", "100"), 1);
+                .param("batchSize", "100")
+                .resultFormat(ResultFormatType.JSON)
+                .result(json.toString()), 1);
         assertProduced(results, "targets");
+        assertThat(results.iterator().next().getSecondaryResults()).containsKeys("cpuMs", "targetsDone");
+
+        assertThat(Summary.summarize(List.of(json)))
+                .contains("### Core overhead")
+                .containsPattern("\\| 1,000 \\| 100 \\| \\S+ \\| [0-9,]+ ");
     }
 
     @Test
