@@ -19,6 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -69,6 +74,14 @@ class StarterSendsThroughEmulatorTest {
         desktops.forEach(id -> assertThat(HUAWEI.journal().shownCount(id)).as(id).isEqualTo(1));
         // max-batch-size=5 reached the transport: 12 desktops in 3 signed calls
         assertThat(HUAWEI.journal().requestCount(Route.HUAWEI_SEND_DESKTOPS)).isEqualTo(3);
+    }
+
+    @Test
+    void eachProviderIsInActuatorHealthUnderDesknotify(@Autowired HealthContributorRegistry health) {
+        HealthContributor desknotify = health.getContributor("desknotify");
+        assertThat(desknotify).isInstanceOf(CompositeHealthContributor.class);
+        HealthContributor hw = ((CompositeHealthContributor) desknotify).getContributor("hw");
+        assertThat(((HealthIndicator) hw).health().getStatus()).isEqualTo(Status.UP);
     }
 
     @SpringBootConfiguration
