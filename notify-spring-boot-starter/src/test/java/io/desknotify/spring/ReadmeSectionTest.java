@@ -21,12 +21,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-/** The README section's properties start a notifier, and its snippet sends with it. */
+/** The README's Spring Boot section: its properties start a notifier, and its snippet sends with it. */
 class ReadmeSectionTest {
 
     @Test
     void readmePropertiesAndSnippetWork() throws Exception {
-        String readme = Files.readString(Path.of("README-section.md"));
+        String whole = Files.readString(Path.of("../README.md"));
+        int start = whole.indexOf("## Spring Boot");
+        assertThat(start).as("the README has a Spring Boot section").isNotNegative();
+        int end = whole.indexOf("\n## ", start + 1);
+        String readme = whole.substring(start, end < 0 ? whole.length() : end);
         List<String> properties = firstBlock(readme, "properties");
         assertThat(properties).hasSize(5).allMatch(p -> p.startsWith("desknotify.providers.hw."));
         assertThat(firstBlock(readme, "java")).anyMatch(l -> l.contains("notifier.send("));
