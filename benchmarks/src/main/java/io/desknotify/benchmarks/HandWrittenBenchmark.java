@@ -68,11 +68,12 @@ public class HandWrittenBenchmark {
     }
 
     @Benchmark
-    public int send(Loopback loopback, Delivered delivered) throws IOException, InterruptedException {
+    public int send(Loopback loopback, Delivered delivered, CpuTime cpu) throws IOException, InterruptedException {
         int sent = huawei != null
                 ? huawei.send(loopback.ids, Providers.MESSAGE, loopback.batchSize)
                 : horizon.send(loopback.ids, Providers.MESSAGE, "INFO", loopback.batchSize);
         delivered.targets += sent;
+        cpu.targetsDone += sent;
         invocations++;
         return sent;
     }

@@ -121,8 +121,8 @@ public final class Summary {
         out.println("### End to end over loopback HTTP (library vs hand-written loop, targets/s)");
         out.println();
         out.println("| provider | targets | latency | concurrency | library | hand-written | library / hand-written |"
-                + " goal (concurrency 16: >= 5x) |");
-        out.println("|---|---:|---:|---:|---:|---:|---:|---|");
+                + " goal (concurrency 16: >= 5x) | CPU µs/target library | CPU µs/target hand-written |");
+        out.println("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|");
         for (JsonObject r : lib) {
             JsonObject h = handByKey.get(loopbackKey(r));
             double l = secondary(r, "targets");
@@ -133,11 +133,12 @@ public final class Summary {
                 goal = ratio >= RATIO_GOAL ? "met" : String.format(Locale.ROOT, "MISSED (%.0f%% of goal)",
                         100 * ratio / RATIO_GOAL);
             }
-            out.printf(Locale.ROOT, "| %s | %s | %s ms | %s | %s | %s | %s | %s |%n",
+            out.printf(Locale.ROOT, "| %s | %s | %s ms | %s | %s | %s | %s | %s | %s | %s |%n",
                     param(r, "provider"), param(r, "targets"), param(r, "latencyMs"), param(r, "concurrency"),
                     withError(l, secondaryError(r, "targets")),
                     h == null ? "-" : withError(hw, secondaryError(h, "targets")),
-                    Double.isNaN(ratio) ? "-" : String.format(Locale.ROOT, "%.2f", ratio), goal);
+                    Double.isNaN(ratio) ? "-" : String.format(Locale.ROOT, "%.2f", ratio), goal, cpuPerTarget(r),
+                    h == null ? "-" : cpuPerTarget(h));
         }
         if (lib.isEmpty()) {
             for (JsonObject h : hand) {
@@ -155,9 +156,9 @@ public final class Summary {
         }
         out.println("### Under throttling (emulator and notifier limited to the same rate)");
         out.println();
-        out.println("| provider | allowed req/s | accepted req/s | achieved / allowed | 429s after warm-up |"
-                + " throttling answers seen by the notifier | goal (>= 90%, zero 429s) |");
-        out.println("|---|---:|---:|---:|---:|---:|---|");
+        out.println("| provider | allowed req/s | notifier headroom | accepted req/s | achieved / allowed |"
+                + " 429s after warm-up | throttling answers seen by the notifier | goal (>= 90%, zero 429s) |");
+        out.println("|---|---:|---:|---:|---:|---:|---:|---|");
         for (JsonObject r : runsOf) {
             double rate = Double.parseDouble(param(r, "rate"));
             double accepted = secondary(r, "requests");
@@ -169,12 +170,20 @@ public final class Summary {
                     : "") + (share < RATE_GOAL && http429 > 0 ? ", " : "") + (http429 > 0 ? http429 + " 429s" : "")
                     + ")";
             double err = secondaryError(r, "requests");
-            out.printf(Locale.ROOT, "| %s | %.0f | %s | %.1f%% | %d | %d | %s |%n", param(r, "provider"), rate,
+            out.printf(Locale.ROOT, "| %s | %.0f | %s%% | %s | %.1f%% | %d | %d | %s |%n", param(r, "provider"), rate,
+                    param(r, "headroomPercent"),
                     Double.isNaN(err) ? String.format(Locale.ROOT, "%.1f", accepted)
                             : String.format(Locale.ROOT, "%.1f ± %.1f", accepted, err),
                     100 * share, http429, seen, goal);
         }
         out.println();
+    }
+
+    /** CPU microseconds of the whole JVM (client and emulator) per target, from {@link CpuTime}. */
+    private static String cpuPerTarget(JsonObject r) {
+        double cpuMs = secondary(r, "cpuMs");
+        double done = secondary(r, "targetsDone");
+        return Double.isNaN(cpuMs) || !(done > 0) ? "-" : String.format(Locale.ROOT, "%.1f", cpuMs * 1000 / done);
     }
 
     /** "1,234 ± 56", or "1,234" when JMH had too few iterations for an error. */

@@ -65,6 +65,13 @@ public class ThrottledBenchmark {
     @Param({"16"})
     public int concurrency;
 
+    /**
+     * How far below {@code rate} the notifier is configured, in percent: 0 (the same rate) is the goal's setting;
+     * a few percent show how much a margin against timing jitter helps.
+     */
+    @Param({"0"})
+    public int headroomPercent;
+
     private Providers kind;
     private Emulator emulator;
     private Notifier notifier;
@@ -112,7 +119,8 @@ public class ThrottledBenchmark {
         notification = Notification.builder().message(Providers.MESSAGE).build();
         notifier = Notifier.builder()
                 .transport(kind.transport(emulator, batchSize))
-                .rateLimit(RateLimitSettings.perSecond(rate))
+                .rateLimit(headroomPercent == 0 ? RateLimitSettings.perSecond(rate)
+                        : RateLimitSettings.of(rate * (100 - headroomPercent), Duration.ofSeconds(100)))
                 .maxConcurrentBatches(concurrency)
                 .jobPolling(Duration.ofMillis(10), Duration.ofMinutes(1))
                 .listener(new NotifyListener() {
