@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs the desknotify benchmarks from the uber jar (build it first: mvn -B -q -pl benchmarks package).
+#   benchmarks/run.sh smoke         every benchmark once, a few seconds, numbers meaningless
+#   benchmarks/run.sh full [DIR]    the measured runs (about 25 minutes), JSON results and summary.md in DIR
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JAR=benchmarks/target/benchmarks.jar
+[ -f "$JAR" ] || { echo "build first: mvn -B -q -pl benchmarks package" >&2; exit 1; }
+
+case "${1:-}" in
+  smoke)
+    exec java -jar "$JAR" -f 0 -wi 1 -i 1 -w 100ms -r 100ms \
+      -p targets=1000 -p batchSize=100 -p latencyMs=0 -p concurrency=4 -foe true
+    ;;
+  full)
+    OUT="${2:-benchmarks/target/results}"
+    mkdir -p "$OUT"
+    { nproc; java -version 2>&1; uptime; } > "$OUT/machine.txt"
+    java -jar "$JAR" CoreOverhead -p targets=1000,100000 -prof gc -rf json -rff "$OUT/core.json" | tee "$OUT/core.txt"
+    java -jar "$JAR" CoreOverhead -p targets=1000000 -jvmArgs -Xmx256m -prof gc -rf json -rff "$OUT/core-1m.json" \
+      | tee "$OUT/core-1m.txt"
+    java -jar "$JAR" 'EndToEnd|HandWritten' -rf json -rff "$OUT/e2e.json" | tee "$OUT/e2e.txt"
+    java -jar "$JAR" Throttled -rf json -rff "$OUT/throttled.json" | tee "$OUT/throttled.txt"
+    uptime >> "$OUT/machine.txt"
+    java -cp "$JAR" io.desknotify.benchmarks.Summary "$OUT"/core.json "$OUT"/core-1m.json "$OUT"/e2e.json \
+      "$OUT"/throttled.json | tee "$OUT/summary.md"
+    ;;
+  *)
+    echo "usage: $0 smoke | full [DIR]" >&2
+    exit 2
+    ;;
+esac
