@@ -629,15 +629,23 @@ public final class HuaweiWorkspaceTransport implements Transport {
         }
 
         /**
-         * Supplies the secret key for each request, for keys that rotate. Each call must return a fresh array:
-         * it is cleared after signing.
+         * Supplies the secret key for each request, for keys that rotate. The returned array is copied and never
+         * modified; the copy is cleared after signing.
          */
         public Builder secretKey(Supplier<char[]> secretKey) {
             if (secretKey == null) {
                 throw new ConfigurationException("secretKey", "secretKey supplier must not be null");
             }
-            this.secretKey = secretKey;
+            this.secretKey = copying(secretKey);
             return this;
+        }
+
+        /** A supplier of copies, so that clearing what it gives never clears the caller's array. */
+        private static Supplier<char[]> copying(Supplier<char[]> supplier) {
+            return () -> {
+                char[] value = supplier.get();
+                return value == null ? null : value.clone();
+            };
         }
 
         /** The security token of temporary AK/SK, sent (and signed) as {@code X-Security-Token}. Copied. */
@@ -650,12 +658,12 @@ public final class HuaweiWorkspaceTransport implements Transport {
             return this;
         }
 
-        /** Supplies the security token of temporary AK/SK per request; each call must return a fresh array. */
+        /** Supplies the security token of temporary AK/SK per request; the returned array is copied, never modified. */
         public Builder securityToken(Supplier<char[]> securityToken) {
             if (securityToken == null) {
                 throw new ConfigurationException("securityToken", "securityToken supplier must not be null");
             }
-            this.securityToken = securityToken;
+            this.securityToken = copying(securityToken);
             return this;
         }
 

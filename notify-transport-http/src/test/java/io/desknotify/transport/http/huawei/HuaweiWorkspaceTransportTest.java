@@ -156,6 +156,26 @@ class HuaweiWorkspaceTransportTest {
     }
 
     @Test
+    void aSecretKeySupplierIsAskedPerRequestAndItsArrayIsNeverCleared() throws Exception {
+        char[] shared = SK.toCharArray();
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        try (HuaweiWorkspaceTransport t = transport(b -> b.secretKey(() -> {
+            asked.incrementAndGet();
+            return shared;
+        }))) {
+            stub.then(json(200, "{\"job_id\":\"a\"}")).then(json(200, "{\"job_id\":\"b\"}"));
+
+            await(t.deliver(desktops("d-1")));
+            await(t.deliver(desktops("d-1")));
+
+            assertThat(asked).hasValue(2);
+            assertThat(new String(shared)).isEqualTo(SK);
+            assertThat(stub.requests().get(0).header("Authorization"))
+                    .isEqualTo(stub.requests().get(1).header("Authorization"));
+        }
+    }
+
+    @Test
     void deliveringAPoolPostsToThePoolPathWithItsIdEncoded() throws Exception {
         stub.then(json(200, "{\"job_id\":\"job-pool\"}"));
 
