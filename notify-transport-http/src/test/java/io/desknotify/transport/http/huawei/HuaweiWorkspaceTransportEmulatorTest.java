@@ -119,6 +119,22 @@ class HuaweiWorkspaceTransportEmulatorTest {
     }
 
     @Test
+    void signaturesOverQueriesAndPathsNeedingPercentEncodingAreAccepted() throws Exception {
+        Resolution r = await(transport.resolve(new ResolveRequest("j",
+                List.of(Target.user("zhang san*"), Target.user("张三~x"), Target.user("user00002")), false)));
+        Throwable pool = failure(transport.deliver(new Batch("j", TargetKind.DESKTOP_POOL,
+                List.of(Target.desktopPool("no such pool*~")), TEXT, 1)));
+
+        assertThat(r.settled()).extracting(s -> s.target().value()).containsExactlyInAnyOrder("zhang san*", "张三~x");
+        assertThat(r.deliverable()).isNotEmpty();
+        assertThat(pool).isInstanceOf(TransportException.class).isNotInstanceOf(AuthenticationException.class);
+        assertThat(((TransportException) pool).errorCode()).isEqualTo("WKS.0005");
+        assertThat(((TransportException) pool).retryability()).isEqualTo(Retryability.FATAL);
+        assertThat(emulator.journal().requests(Route.HUAWEI_SEND_POOL)).singleElement()
+                .satisfies(q -> assertThat(q.path()).endsWith("/desktop-pools/no%20such%20pool%2A~/notifications"));
+    }
+
+    @Test
     void usersResolveToTheirDesktopsAcrossChunksAndPagesAndOnlyConnectedSkipsTheRest() throws Exception {
         // 120 users: two user_names chunks (100 + 20); page size 37 forces several pages per chunk
         List<Target> users = new ArrayList<>();
