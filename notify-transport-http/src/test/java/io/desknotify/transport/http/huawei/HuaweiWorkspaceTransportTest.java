@@ -241,6 +241,33 @@ class HuaweiWorkspaceTransportTest {
     }
 
     @Test
+    void aBlankTokenIsAnAuthenticationErrorWithoutSendingAnything() throws Exception {
+        try (HuaweiWorkspaceTransport t = HuaweiWorkspaceTransport.builder().endpoint(stub.uri()).projectId(PROJECT)
+                .authToken(() -> " ").build()) {
+            assertThat(failure(t.deliver(desktops("d-1")))).isInstanceOf(AuthenticationException.class);
+            assertThat(stub.requests()).isEmpty();
+        }
+    }
+
+    @Test
+    void theGivenExecutorRunsTheHttpClientsWork() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger tasks = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try (HuaweiWorkspaceTransport t = transport(b -> b.executor(r -> {
+            tasks.incrementAndGet();
+            pool.execute(r);
+        }))) {
+            stub.then(json(200, "{\"job_id\":\"j\"}"));
+
+            await(t.deliver(desktops("d-1")));
+
+            assertThat(tasks.get()).isPositive();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aTextLongerThanTheLimitIsRefusedBeforeSending() throws Exception {
         try (HuaweiWorkspaceTransport t = transport(b -> b.maxMessageLength(5))) {
             TransportException e = transportFailure(t.deliver(desktops("d-1")));
