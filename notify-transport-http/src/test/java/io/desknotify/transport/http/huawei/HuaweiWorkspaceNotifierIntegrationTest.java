@@ -295,9 +295,9 @@ class HuaweiWorkspaceNotifierIntegrationTest {
     void aReadTimeoutAfterTheRequestWasSentGivesUnknownAndNoDuplicate() throws Exception {
         Inventory inventory = Inventory.builder().seed(8).desktops(200).pools(0).users(50).build();
         HuaweiWorkspaceEmulator emulator = emulator(inventory, e -> { });
-        emulator.faults().inject(Route.HUAWEI_SEND_DESKTOPS, Fault.latency(Duration.ofSeconds(3)).afterProcessing(),
+        emulator.faults().inject(Route.HUAWEI_SEND_DESKTOPS, Fault.latency(Duration.ofSeconds(4)).afterProcessing(),
                 Trigger.next(1));
-        Notifier notifier = notifier(emulator, t -> t.requestTimeout(Duration.ofMillis(400)),
+        Notifier notifier = notifier(emulator, t -> t.requestTimeout(Duration.ofSeconds(1)),
                 n -> n.maxConcurrentBatches(1));
 
         NotificationJob job = notifier.send(MAINTENANCE, desktops(inventory.desktopIds()));
