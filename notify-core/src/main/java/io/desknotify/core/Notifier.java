@@ -150,13 +150,20 @@ public final class Notifier implements AutoCloseable {
         if (options == null) {
             throw new InvalidRequestException("options", "options must not be null");
         }
+        String key = options.idempotencyKey().orElse(null);
+        if (key != null) {
+            JobRun first = byKey.get(key);
+            if (first != null) {
+                return first;
+            }
+        }
         Map<String, LanePlan> plans = plan(notification, targets, options);
 
-        String key = options.idempotencyKey().orElse(null);
         String id = idPrefix + "-" + jobCounter.incrementAndGet();
         JobRun job = new JobRun(id, notification, options, runtime, List.copyOf(plans.values()), targets.size(),
                 this::finished);
         if (key != null) {
+            // a concurrent send with the same key may have won since the look-up above
             JobRun first = byKey.putIfAbsent(key, job);
             if (first != null) {
                 return first;

@@ -1,0 +1,78 @@
+package io.desknotify.core.inmemory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.desknotify.api.DeliveryRecord;
+import io.desknotify.api.Outcome;
+import io.desknotify.api.Page;
+import io.desknotify.api.RecordQuery;
+import io.desknotify.api.Target;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class InMemoryRecordStoreTest {
+    private static final Instant T0 = Instant.parse("2026-11-23T06:00:00Z");
+
+    private static DeliveryRecord record(String job, String desktop, Outcome outcome, int minute) {
+        return DeliveryRecord.builder().jobId(job).target(Target.desktop(desktop)).provider("p").outcome(outcome)
+                .updatedAt(T0.plusSeconds(60L * minute)).build();
+    }
+
+    private static List<DeliveryRecord> records(String job, int n, Outcome outcome) {
+        return IntStream.range(0, n).mapToObj(i -> record(job, job + "-" + i, outcome, i)).toList();
+    }
+
+    @Test
+    void aFinalRecordReplacesThePendingRecordOfTheSameTarget() {
+        InMemoryRecordStore store = new InMemoryRecordStore();
+        store.save(records("j1", 3, Outcome.PENDING));
+        store.save(List.of(record("j1", "j1-1", Outcome.DELIVERED, 9)));
+
+        Page<DeliveryRecord> page = store.query(RecordQuery.builder().jobId("j1").build());
+        assertThat(page.total()).isEqualTo(3);
+        assertThat(page.items()).extracting(DeliveryRecord::outcome)
+                .containsExactly(Outcome.PENDING, Outcome.DELIVERED, Outcome.PENDING);
+        assertThat(store.size()).isEqualTo(3);
+    }
+
+    @Test
+    void whenFullTheOldestJobsAreDroppedWhole() {
+        InMemoryRecordStore store = new InMemoryRecordStore(10);
+        store.save(records("old", 4, Outcome.DELIVERED));
+        store.save(records("mid", 4, Outcome.DELIVERED));
+        store.save(records("new", 4, Outcome.DELIVERED));
+
+        assertThat(store.query(RecordQuery.builder().jobId("old").build()).total()).isZero();
+        assertThat(store.query(RecordQuery.builder().jobId("mid").build()).total()).isEqualTo(4);
+        assertThat(store.query(RecordQuery.builder().jobId("new").build()).total()).isEqualTo(4);
+        assertThat(store.dropped()).isZero();
+    }
+
+    @Test
+    void aSingleJobLargerThanTheCapacityKeepsItsFirstRecordsAndCountsTheRest() {
+        InMemoryRecordStore store = new InMemoryRecordStore(5);
+        store.save(records("huge", 8, Outcome.DELIVERED));
+
+        assertThat(store.size()).isEqualTo(5);
+        assertThat(store.dropped()).isEqualTo(3);
+        assertThat(store.query(RecordQuery.builder().jobId("huge").build()).items())
+                .extracting(r -> r.target().value()).containsExactly("huge-0", "huge-1", "huge-2", "huge-3", "huge-4");
+    }
+
+    @Test
+    void queriesSortByUpdateTimeAndPageWithoutGapsOrRepeats() {
+        InMemoryRecordStore store = new InMemoryRecordStore();
+        store.save(records("j", 25, Outcome.DELIVERED));
+
+        Page<DeliveryRecord> newest = store.query(RecordQuery.builder().sort(RecordQuery.Sort.UPDATED_DESC)
+                .limit(3).build());
+        assertThat(newest.items()).extracting(r -> r.target().value()).containsExactly("j-24", "j-23", "j-22");
+        assertThat(newest.hasNext()).isTrue();
+
+        Page<DeliveryRecord> last = store.query(RecordQuery.builder().offset(20).limit(10).build());
+        assertThat(last.items()).hasSize(5);
+        assertThat(last.hasNext()).isFalse();
+    }
+}
