@@ -230,7 +230,8 @@ public final class Lane {
                 if (e != null) {
                     Throwable cause = unwrap(e);
                     if (cause instanceof TransportException te && te.throttled()) {
-                        pacer.throttled(te.retryAfter().orElse(null));
+                        // the pause honours the hint only up to maxRetryAfter, like the retry delay
+                        pacer.throttled(te.retryAfter().map(this::capRetryAfter).orElse(null));
                         runtime.listener().throttled(provider, te.retryAfter().orElse(Duration.ZERO));
                     }
                     out.completeExceptionally(cause);
@@ -245,6 +246,11 @@ public final class Lane {
             runtime.scheduler().schedule(go, waitNanos, TimeUnit.NANOSECONDS);
         }
         return out;
+    }
+
+    private Duration capRetryAfter(Duration hint) {
+        Duration max = runtime.retry().maxRetryAfter();
+        return hint.compareTo(max) > 0 ? max : hint;
     }
 
     Instant now() {
