@@ -201,8 +201,14 @@ public final class Lane {
                 });
     }
 
+    /**
+     * Whether the provider may have acted on a failed attempt: an ambiguous failure, an unexpected exception, or
+     * any failure that came with a 2xx answer (the provider accepted the request but its answer could not be
+     * understood, so retrying is pointless and calling its targets FAILED would be a lie).
+     */
     private static boolean mayHaveActed(Throwable t) {
-        return !(t instanceof TransportException te) || te.retryability() == TransportException.Retryability.AMBIGUOUS;
+        return !(t instanceof TransportException te) || te.retryability() == TransportException.Retryability.AMBIGUOUS
+                || te.httpStatus() >= 200 && te.httpStatus() < 300;
     }
 
     /** Resolves targets with idempotent reads, retried on any transient failure and paced like every request. */
