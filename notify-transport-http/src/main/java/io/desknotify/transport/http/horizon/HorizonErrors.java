@@ -167,10 +167,13 @@ final class HorizonErrors {
         }
         Retryability r;
         String what;
-        if (t instanceof BoundedBody.BodyTooLargeException) {
-            // An answer Horizon never gives: as for an unexpected body, repeating cannot help.
+        int status = 0;
+        if (t instanceof BoundedBody.BodyTooLargeException large) {
+            // An answer Horizon never gives: as for an unexpected body, repeating cannot help. Its status tells
+            // whether Horizon accepted the request.
             r = Retryability.FATAL;
             what = "the answer was too large";
+            status = large.status();
         } else if (!(t instanceof IOException)) {
             r = Retryability.FATAL;
             what = "unexpected failure";
@@ -187,6 +190,7 @@ final class HorizonErrors {
         return TransportException.builder(r, "Horizon " + operation + " failed: " + what + " ("
                         + shorten(IoFailures.describe(t)) + ")")
                 .provider(provider)
+                .httpStatus(status)
                 .cause(t)
                 .build();
     }

@@ -96,10 +96,11 @@ final class HuaweiErrors {
         if (t instanceof TransportException te) {
             return te;
         }
-        if (t instanceof BoundedBody.BodyTooLargeException) {
-            // The answer came but cannot be read; asking again would bring the same answer.
+        if (t instanceof BoundedBody.BodyTooLargeException large) {
+            // The answer came but cannot be read; asking again would bring the same answer. Its status tells
+            // whether the provider accepted the request.
             return TransportException.builder(Retryability.FATAL, provider + ' ' + what + " failed: " + t.getMessage())
-                    .provider(provider).errorCode("RESPONSE_TOO_LARGE").cause(t).build();
+                    .provider(provider).httpStatus(large.status()).errorCode("RESPONSE_TOO_LARGE").cause(t).build();
         }
         Retryability r = IoFailures.classify(t);
         String when = switch (r) {

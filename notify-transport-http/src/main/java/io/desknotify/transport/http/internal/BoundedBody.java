@@ -32,19 +32,26 @@ public final class BoundedBody {
         return info -> {
             OptionalLong declared = info.headers().firstValueAsLong("Content-Length");
             if (declared.isPresent() && declared.getAsLong() > maxBytes) {
-                return new Refusing(new BodyTooLargeException(declared.getAsLong(), maxBytes));
+                return new Refusing(new BodyTooLargeException(info.statusCode(), declared.getAsLong(), maxBytes));
             }
-            return new Collecting(maxBytes);
+            return new Collecting(info.statusCode(), maxBytes);
         };
     }
 
     /** The body was larger than allowed. */
     public static final class BodyTooLargeException extends IOException {
         private static final long serialVersionUID = 1L;
+        private final int status;
 
-        BodyTooLargeException(long size, int maxBytes) {
+        BodyTooLargeException(int status, long size, int maxBytes) {
             super("response body of " + (size < 0 ? "more than " + maxBytes : String.valueOf(size))
-                    + " bytes refused: the limit is " + maxBytes + " bytes");
+                    + " bytes refused: the limit is " + maxBytes + " bytes (HTTP " + status + ")");
+            this.status = status;
+        }
+
+        /** The HTTP status of the answer whose body was refused: a 2xx means the provider accepted the request. */
+        public int status() {
+            return status;
         }
     }
 
@@ -82,13 +89,15 @@ public final class BoundedBody {
     }
 
     private static final class Collecting implements BodySubscriber<byte[]> {
+        private final int status;
         private final int maxBytes;
         private final CompletableFuture<byte[]> result = new CompletableFuture<>();
         private final ByteArrayOutputStream out = new ByteArrayOutputStream();
         private Flow.Subscription subscription;
         private boolean done;
 
-        Collecting(int maxBytes) {
+        Collecting(int status, int maxBytes) {
+            this.status = status;
             this.maxBytes = maxBytes;
         }
 
@@ -114,7 +123,7 @@ public final class BoundedBody {
                 if (out.size() + (long) n > maxBytes) {
                     done = true;
                     subscription.cancel();
-                    result.completeExceptionally(new BodyTooLargeException(-1, maxBytes));
+                    result.completeExceptionally(new BodyTooLargeException(status, -1, maxBytes));
                     return;
                 }
                 byte[] chunk = new byte[n];
