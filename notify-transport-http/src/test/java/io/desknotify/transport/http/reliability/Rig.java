@@ -43,6 +43,7 @@ abstract class Rig implements AutoCloseable {
     static final String HORIZON_PASSWORD = "pw-reliability-5d6e-DO-NOT-LOG";
     static final String HORIZON_DOMAIN = "DESKNOTIFY";
     static final String HORIZON_USER = "svc-reliability";
+    static final int DEFAULT_MAX_RESPONSE_BYTES = 1 << 20;
 
     /** The providers every test runs against. */
     enum Kind {
@@ -56,6 +57,15 @@ abstract class Rig implements AutoCloseable {
                             .connectedFraction(1.0).disconnectedFraction(0.0).build());
             return this == HUAWEI ? new Huawei(inventory, seed) : new Horizon(inventory, seed);
         }
+
+        /** A transport of this provider pointed at any server (for hostile-provider tests). */
+        Transport transport(URI endpoint, Consumer<Settings> custom) {
+            Settings s = new Settings();
+            custom.accept(s);
+            return this == HUAWEI ? huawei(endpoint, HuaweiWorkspaceEmulator.DEFAULT_PROJECT_ID, s)
+                    : horizon(endpoint, s);
+        }
+
     }
 
     /** Transport settings a test may change. */
@@ -64,7 +74,8 @@ abstract class Rig implements AutoCloseable {
         Duration connectTimeout = Duration.ofSeconds(2);
         /** Huawei only: authenticate with an IAM token instead of AK/SK. */
         boolean iamToken;
-        int maxResponseBytes = 1 << 20;
+        /** Left at the transports' default unless a test changes it. */
+        int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
         URI endpoint;
     }
 
@@ -148,6 +159,31 @@ abstract class Rig implements AutoCloseable {
         return s;
     }
 
+    static Transport huawei(URI endpoint, String projectId, Settings s) {
+        HuaweiWorkspaceTransport.Builder b = HuaweiWorkspaceTransport.builder().endpoint(endpoint)
+                .projectId(projectId).requestTimeout(s.requestTimeout).connectTimeout(s.connectTimeout)
+                .readRetry(3, Duration.ofMillis(1), Duration.ofMillis(50));
+        if (s.maxResponseBytes != DEFAULT_MAX_RESPONSE_BYTES) {
+            b.maxResponseBytes(s.maxResponseBytes);
+        }
+        if (s.iamToken) {
+            b.authToken(() -> HUAWEI_IAM_TOKEN);
+        } else {
+            b.accessKey(HUAWEI_AK).secretKey(HUAWEI_SK.toCharArray());
+        }
+        return b.build();
+    }
+
+    static Transport horizon(URI endpoint, Settings s) {
+        HorizonTransport.Builder b = HorizonTransport.builder().baseUri(endpoint).domain(HORIZON_DOMAIN)
+                .username(HORIZON_USER).password(HORIZON_PASSWORD.toCharArray()).requestTimeout(s.requestTimeout)
+                .connectTimeout(s.connectTimeout);
+        if (s.maxResponseBytes != DEFAULT_MAX_RESPONSE_BYTES) {
+            b.maxResponseBytes(s.maxResponseBytes);
+        }
+        return b.build();
+    }
+
     static final class Huawei extends Rig {
         private final HuaweiWorkspaceEmulator emulator;
 
@@ -191,17 +227,7 @@ abstract class Rig implements AutoCloseable {
         Transport transport(Consumer<Settings> custom) {
             Settings s = new Settings();
             custom.accept(s);
-            HuaweiWorkspaceTransport.Builder b = HuaweiWorkspaceTransport.builder()
-                    .endpoint(s.endpoint != null ? s.endpoint : emulator.baseUri())
-                    .projectId(emulator.projectId()).requestTimeout(s.requestTimeout)
-                    .connectTimeout(s.connectTimeout).maxResponseBytes(s.maxResponseBytes)
-                    .readRetry(3, Duration.ofMillis(1), Duration.ofMillis(50));
-            if (s.iamToken) {
-                b.authToken(() -> HUAWEI_IAM_TOKEN);
-            } else {
-                b.accessKey(HUAWEI_AK).secretKey(HUAWEI_SK.toCharArray());
-            }
-            return b.build();
+            return huawei(s.endpoint != null ? s.endpoint : emulator.baseUri(), emulator.projectId(), s);
         }
 
         @Override
@@ -253,10 +279,7 @@ abstract class Rig implements AutoCloseable {
         Transport transport(Consumer<Settings> custom) {
             Settings s = new Settings();
             custom.accept(s);
-            return HorizonTransport.builder().baseUri(s.endpoint != null ? s.endpoint : emulator.baseUri())
-                    .domain(HORIZON_DOMAIN).username(HORIZON_USER).password(HORIZON_PASSWORD.toCharArray())
-                    .requestTimeout(s.requestTimeout).connectTimeout(s.connectTimeout)
-                    .maxResponseBytes(s.maxResponseBytes).build();
+            return horizon(s.endpoint != null ? s.endpoint : emulator.baseUri(), s);
         }
 
         @Override
