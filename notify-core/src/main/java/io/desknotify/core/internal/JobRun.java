@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -268,7 +269,12 @@ public final class JobRun implements NotificationJob {
 
     private void follow(Lane lane, Followed f, int poll) {
         outstanding.incrementAndGet();
-        rt.scheduler().schedule(() -> pollOnce(lane, f, poll), rt.pollInterval().toNanos(), TimeUnit.NANOSECONDS);
+        try {
+            rt.scheduler().schedule(() -> pollOnce(lane, f, poll), rt.pollInterval().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            // close() stopped the scheduler while this batch was in flight: nobody will poll again
+            finishFollowed(lane, f, "NOTIFIER_CLOSED", "the notifier was closed before the provider job ended", null);
+        }
     }
 
     private void pollOnce(Lane lane, Followed f, int poll) {
