@@ -23,6 +23,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -164,7 +165,12 @@ public final class Lane {
         }
         stage.whenComplete((result, error) -> {
             try {
-                task.job.batchFinished(this, task, result, error == null ? null : unwrap(error));
+                Throwable cause = error == null ? null : unwrap(error);
+                if (cause instanceof RejectedExecutionException && runtime.scheduler().isShutdown()) {
+                    // close() stopped the scheduler before this batch could be (re)sent
+                    cause = new Stop(Outcome.CANCELLED, "NOTIFIER_CLOSED", "not sent: the notifier was closed");
+                }
+                task.job.batchFinished(this, task, result, cause);
             } finally {
                 inFlight.decrementAndGet();
                 drain();
