@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,16 +49,11 @@ class HostileProviderTest {
         elsewhere.close();
     }
 
-    private static List<Target> targets(Rig.Kind kind) {
-        return IntStream.range(0, TARGETS).mapToObj(i -> kind == Rig.Kind.HUAWEI
-                ? (Target) Target.desktop("hostile-d-" + i) : (Target) Target.session("hostile-s-" + i)).toList();
-    }
-
     /** Runs one job against the hostile server; checks one record per target and scans the output. */
     private List<DeliveryRecord> run(Rig.Kind kind, Consumer<Rig.Settings> settings) throws Exception {
         Transport transport = kind.transport(hostile.uri(), settings);
         capture.text(transport);
-        List<Target> targets = targets(kind);
+        List<Target> targets = MadeUpTargets.of(kind, TARGETS);
         List<DeliveryRecord> records;
         try (Notifier notifier = Notifier.builder().transport(transport).retry(FaultMatrixTest.FAST)
                 .jobPolling(Duration.ofMillis(20), Duration.ofSeconds(5)).closeTimeout(Duration.ofSeconds(2))

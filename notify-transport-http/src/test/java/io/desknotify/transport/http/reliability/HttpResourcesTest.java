@@ -163,4 +163,39 @@ class HttpResourcesTest {
                     .forEach(r -> assertThat(r.errorCode()).hasValue("NOTIFIER_CLOSED"));
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Rig.Kind.class)
+    void batchesThatWouldBeStartedOrRetriedAfterCloseGaveUpAreCancelledNotUnknown(Rig.Kind kind) throws Exception {
+        try (HostileServer slowThenThrottled = new HostileServer()) {
+            slowThenThrottled.answering((ex, s) -> {
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                ex.getResponseHeaders().set("Retry-After", "1");
+                HostileServer.respond(ex, 429, "{\"error_code\":\"APIG.0308\",\"error_msg\":\"throttled\"}");
+            });
+            List<Target> targets = MadeUpTargets.of(kind, 300);
+            Notifier notifier = Notifier.builder().transport(kind.transport(slowThenThrottled.uri(), s -> { }))
+                    .retry(FaultMatrixTest.FAST).maxConcurrentBatches(2).closeTimeout(Duration.ofMillis(200)).build();
+            NotificationJob job = notifier.send(FaultMatrixTest.MAINTENANCE, targets);
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> slowThenThrottled.paths().stream()
+                    .anyMatch(p -> !p.contains("/rest/login")));
+
+            notifier.close();
+
+            JobReport report = job.completion().get(20, TimeUnit.SECONDS);
+            List<io.desknotify.api.DeliveryRecord> records = notifier.records(io.desknotify.api.RecordQuery.builder()
+                    .jobId(report.jobId()).limit(1_000).build()).items();
+            assertThat(records).hasSize(300);
+            assertThat(records.stream().map(r -> r.target().value()).distinct().count()).isEqualTo(300);
+            assertThat(report.count(Outcome.PENDING)).isZero();
+            assertThat(report.count(Outcome.CANCELLED)).as("%s", report).isPositive();
+            assertThat(records).as("a batch not sent because of close() is CANCELLED, never UNKNOWN")
+                    .allSatisfy(r -> assertThat(r.outcome()).isEqualTo(Outcome.CANCELLED))
+                    .allSatisfy(r -> assertThat(r.errorCode()).hasValue("NOTIFIER_CLOSED"));
+        }
+    }
 }
