@@ -202,6 +202,26 @@ class FaultMatrixTest {
         }
     }
 
+    /**
+     * A Retry-After far beyond {@code maxRetryAfter} delays neither the retry nor the provider's other requests
+     * longer than {@code maxRetryAfter}.
+     */
+    @ParameterizedTest(name = "{0} retry-after cap")
+    @MethodSource("providers")
+    void aRetryAfterLongerThanTheCapPausesNoLongerThanTheCap(Rig.Kind kind) throws Exception {
+        try (Rig rig = kind.start(1_000, SEED)) {
+            rig.faults().inject(rig.sendRoute(), Fault.throttled(Duration.ofSeconds(30)), Trigger.next(3));
+            long started = System.nanoTime();
+
+            JobOutcome out = run(rig, rig.transport(), FAST, b -> { });
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+            assertThat(out.ids(Outcome.DELIVERED)).hasSize(1_000);
+            assertThat(rig.faults().strikes(rig.sendRoute())).isEqualTo(3);
+            capture.assertNoneOf(rig.secrets());
+        }
+    }
+
     static Stream<Rig.Kind> providers() {
         return Stream.of(Rig.Kind.values());
     }
