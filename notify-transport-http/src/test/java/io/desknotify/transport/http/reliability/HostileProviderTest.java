@@ -9,6 +9,7 @@ import io.desknotify.api.RecordQuery;
 import io.desknotify.api.Target;
 import io.desknotify.api.spi.Transport;
 import io.desknotify.core.Notifier;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -55,9 +56,10 @@ class HostileProviderTest {
         capture.text(transport);
         List<Target> targets = MadeUpTargets.of(kind, TARGETS);
         List<DeliveryRecord> records;
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
         try (Notifier notifier = Notifier.builder().transport(transport).retry(FaultMatrixTest.FAST)
                 .jobPolling(Duration.ofMillis(20), Duration.ofSeconds(5)).closeTimeout(Duration.ofSeconds(2))
-                .listener(capture).build()) {
+                .listener(capture).meterRegistry(meters).build()) {
             JobReport report = notifier.send(FaultMatrixTest.MAINTENANCE, targets).completion()
                     .get(30, TimeUnit.SECONDS);
             capture.report(report);
@@ -66,6 +68,7 @@ class HostileProviderTest {
             assertThat(report.targets()).isEqualTo(TARGETS);
         }
         capture.records(records);
+        capture.meters(meters);
         Set<String> ids = new HashSet<>();
         records.forEach(r -> assertThat(ids.add(r.target().value())).as("one record for %s", r.target()).isTrue());
         assertThat(ids).hasSize(TARGETS);
