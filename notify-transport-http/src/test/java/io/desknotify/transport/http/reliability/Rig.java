@@ -91,6 +91,10 @@ abstract class Rig implements AutoCloseable {
 
     abstract URI baseUri();
 
+    /** Stops the emulator. */
+    @Override
+    public abstract void close();
+
     abstract Journal journal();
 
     abstract FaultInjector faults();
