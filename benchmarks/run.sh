@@ -16,7 +16,7 @@ case "${1:-}" in
     OUT="${2:-benchmarks/target/results}"
     mkdir -p "$OUT"
     { nproc; java -version 2>&1; uptime; } > "$OUT/machine.txt"
-    java -jar "$JAR" CoreOverhead -p targets=1000,100000 -prof gc -rf json -rff "$OUT/core.json" | tee "$OUT/core.txt"
+    java -jar "$JAR" CoreOverhead -p targets=1000,100000,1000000 -prof gc -rf json -rff "$OUT/core.json" | tee "$OUT/core.txt"
     java -jar "$JAR" CoreOverhead -p targets=1000000 -jvmArgs -Xmx256m -prof gc -rf json -rff "$OUT/core-1m.json" \
       | tee "$OUT/core-1m.txt"
     java -jar "$JAR" 'EndToEnd|HandWritten' -rf json -rff "$OUT/e2e.json" | tee "$OUT/e2e.txt"

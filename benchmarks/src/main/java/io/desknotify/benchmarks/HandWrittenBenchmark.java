@@ -23,8 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 5)
-@Measurement(iterations = 5, time = 5)
+@Warmup(iterations = 2, time = 5)
+@Measurement(iterations = 4, time = 5)
 @Fork(1)
 @State(Scope.Benchmark)
 public class HandWrittenBenchmark {

@@ -43,7 +43,7 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 10)
+@Warmup(iterations = 1, time = 10)
 @Measurement(iterations = 3, time = 10)
 @Fork(1)
 @State(Scope.Benchmark)
