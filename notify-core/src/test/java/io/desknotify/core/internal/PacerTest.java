@@ -11,7 +11,7 @@ class PacerTest {
 
     @Test
     void throttlingHalvesTheRateDownToTheMaximumSlowdownAndSuccessesRecoverItStepByStep() {
-        Pacer pacer = new Pacer("p", RateLimitSettings.perSecond(100).adaptation(8, 3));
+        Pacer pacer = new Pacer("p", RateLimitSettings.perSecond(100).adaptation(8, 3), Duration.ZERO);
         pacer.throttled(null);
         assertThat(pacer.slowdown()).isEqualTo(2);
         pacer.throttled(null);
@@ -34,7 +34,7 @@ class PacerTest {
 
     @Test
     void aSlowedDownPacerSpacesRequestsByTheSlowdownFactor() {
-        Pacer pacer = new Pacer("p", RateLimitSettings.perSecond(100));
+        Pacer pacer = new Pacer("p", RateLimitSettings.perSecond(100), Duration.ZERO);
         pacer.throttled(null);
         pacer.throttled(null);
         assertThat(pacer.slowdown()).isEqualTo(4);
@@ -42,6 +42,28 @@ class PacerTest {
         long second = pacer.reserve();
         // one slot is 10 ms; at slowdown 4 each request takes four slots
         assertThat(second - first).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(35));
+    }
+
+    @Test
+    void throttlingAnswersArrivingTogetherHalveTheRateOnce() {
+        Pacer pacer = new Pacer("p", RateLimitSettings.perSecond(100), Duration.ofHours(1));
+        for (int i = 0; i < 16; i++) {
+            pacer.throttled(Duration.ofMillis(100));
+        }
+        assertThat(pacer.slowdown()).isEqualTo(2);
+    }
+
+    @Test
+    void requestsReservedDuringAPauseLeaveOneByOneAfterIt() {
+        Pacer pacer = new Pacer("p", RateLimitSettings.perSecond(100).adaptive(false));
+        pacer.throttled(Duration.ofMillis(500));
+        long first = pacer.reserve();
+        long second = pacer.reserve();
+        long third = pacer.reserve();
+        assertThat(first).isGreaterThan(TimeUnit.MILLISECONDS.toNanos(400));
+        // slots of 10 ms (plus the margin) survive the pause instead of collapsing into one burst at its end
+        assertThat(second - first).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(9));
+        assertThat(third - second).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(9));
     }
 
     @Test
