@@ -99,7 +99,7 @@ public final class Notifier implements AutoCloseable {
         if (b.meterRegistry != null) {
             listeners.add(new MicrometerNotifyListener(b.meterRegistry));
         }
-        this.runtime = new Runtime(scheduler, executor, new SafeListener(listeners), b.recordStore, b.clock, b.retry,
+        this.runtime = new Runtime(scheduler, new SafeListener(listeners), b.recordStore, b.clock, b.retry,
                 b.pollInterval, b.pollTimeout);
         Map<String, Lane> l = new LinkedHashMap<>();
         for (Transport t : b.transports) {

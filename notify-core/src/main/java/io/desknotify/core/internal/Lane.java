@@ -17,7 +17,6 @@ import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -117,11 +116,6 @@ public final class Lane {
 
     public TransportCapabilities capabilities() {
         return capabilities;
-    }
-
-    /** Batches in flight now (for tests and close). */
-    public int inFlight() {
-        return inFlight.get();
     }
 
     void submit(BatchTask task) {
@@ -263,9 +257,5 @@ public final class Lane {
     private Duration capRetryAfter(Duration hint) {
         Duration max = runtime.retry().maxRetryAfter();
         return hint.compareTo(max) > 0 ? max : hint;
-    }
-
-    Instant now() {
-        return runtime.clock().instant();
     }
 }

@@ -5,14 +5,12 @@ import io.desknotify.api.spi.RecordStore;
 import io.desknotify.core.RetrySettings;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * What every job and lane of one notifier shares.
  *
  * @param scheduler    fires delays (rate limiter waits, backoff, polls); its tasks only hand work over
- * @param executor     runs planning and result handling
  * @param listener     never null; calls are guarded
  * @param store        delivery records
  * @param clock        wall-clock time for records and reports
@@ -20,6 +18,6 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param pollInterval time between polls of a provider job
  * @param pollTimeout  time after which a still running provider job leaves its targets UNKNOWN
  */
-public record Runtime(ScheduledExecutorService scheduler, Executor executor, NotifyListener listener,
+public record Runtime(ScheduledExecutorService scheduler, NotifyListener listener,
         RecordStore store, Clock clock, RetrySettings retry, Duration pollInterval, Duration pollTimeout) {
 }
