@@ -9,30 +9,20 @@ import java.util.Optional;
  * outcome changes (e.g. from {@link Outcome#PENDING} to {@link Outcome#DELIVERED}).
  */
 public final class DeliveryRecord {
-    private final String jobId;
     private final Target target;
-    private final String provider;
     private final Outcome outcome;
-    private final String providerJobId;
-    private final String errorCode;
-    private final String errorMessage;
-    private final String requestId;
-    private final int attempts;
-    private final Instant firstAttemptAt;
-    private final Instant updatedAt;
+    // everything but target and outcome, shared by the records one builder makes in a row: a job's records
+    // for a batch differ only in target (and sometimes outcome), so a million records cost one small object each
+    private final Details details;
 
-    private DeliveryRecord(Builder b) {
-        this.jobId = Objects.requireNonNull(b.jobId, "jobId");
-        this.target = Objects.requireNonNull(b.target, "target");
-        this.provider = Objects.requireNonNull(b.provider, "provider");
-        this.outcome = Objects.requireNonNull(b.outcome, "outcome");
-        this.providerJobId = b.providerJobId;
-        this.errorCode = b.errorCode;
-        this.errorMessage = b.errorMessage;
-        this.requestId = b.requestId;
-        this.attempts = b.attempts;
-        this.firstAttemptAt = b.firstAttemptAt;
-        this.updatedAt = Objects.requireNonNull(b.updatedAt, "updatedAt");
+    private record Details(String jobId, String provider, String providerJobId, String errorCode,
+            String errorMessage, String requestId, int attempts, Instant firstAttemptAt, Instant updatedAt) {
+    }
+
+    private DeliveryRecord(Target target, Outcome outcome, Details details) {
+        this.target = target;
+        this.outcome = outcome;
+        this.details = details;
     }
 
     public static Builder builder() {
@@ -40,13 +30,22 @@ public final class DeliveryRecord {
     }
 
     public Builder toBuilder() {
-        return new Builder().jobId(jobId).target(target).provider(provider).outcome(outcome)
-                .providerJobId(providerJobId).error(errorCode, errorMessage).requestId(requestId)
-                .attempts(attempts).firstAttemptAt(firstAttemptAt).updatedAt(updatedAt);
+        Builder b = new Builder().target(target).outcome(outcome);
+        b.jobId = details.jobId;
+        b.provider = details.provider;
+        b.providerJobId = details.providerJobId;
+        b.errorCode = details.errorCode;
+        b.errorMessage = details.errorMessage;
+        b.requestId = details.requestId;
+        b.attempts = details.attempts;
+        b.firstAttemptAt = details.firstAttemptAt;
+        b.updatedAt = details.updatedAt;
+        b.details = details;
+        return b;
     }
 
     public String jobId() {
-        return jobId;
+        return details.jobId;
     }
 
     /** The target as delivered: a desktop or session, or the requested target when it could not be resolved. */
@@ -56,7 +55,7 @@ public final class DeliveryRecord {
 
     /** The name of the transport that handled the target. */
     public String provider() {
-        return provider;
+        return details.provider;
     }
 
     public Outcome outcome() {
@@ -65,61 +64,63 @@ public final class DeliveryRecord {
 
     /** The provider's own job id (e.g. Huawei's {@code job_id}), if it returned one. */
     public Optional<String> providerJobId() {
-        return Optional.ofNullable(providerJobId);
+        return Optional.ofNullable(details.providerJobId);
     }
 
     /** The provider's or the library's error code for a target that was not delivered. */
     public Optional<String> errorCode() {
-        return Optional.ofNullable(errorCode);
+        return Optional.ofNullable(details.errorCode);
     }
 
     public Optional<String> errorMessage() {
-        return Optional.ofNullable(errorMessage);
+        return Optional.ofNullable(details.errorMessage);
     }
 
     /** The provider's request id of the last request for this target (e.g. {@code X-Request-Id}). */
     public Optional<String> requestId() {
-        return Optional.ofNullable(requestId);
+        return Optional.ofNullable(details.requestId);
     }
 
     /** How many times the request carrying this target was sent; 0 when it never was. */
     public int attempts() {
-        return attempts;
+        return details.attempts;
     }
 
     /** When the first request carrying this target was sent, if it was. */
     public Optional<Instant> firstAttemptAt() {
-        return Optional.ofNullable(firstAttemptAt);
+        return Optional.ofNullable(details.firstAttemptAt);
     }
 
     public Instant updatedAt() {
-        return updatedAt;
+        return details.updatedAt;
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof DeliveryRecord r && jobId.equals(r.jobId) && target.equals(r.target)
-                && provider.equals(r.provider) && outcome == r.outcome && attempts == r.attempts
-                && Objects.equals(providerJobId, r.providerJobId) && Objects.equals(errorCode, r.errorCode)
-                && Objects.equals(errorMessage, r.errorMessage) && Objects.equals(requestId, r.requestId)
-                && Objects.equals(firstAttemptAt, r.firstAttemptAt) && updatedAt.equals(r.updatedAt);
+        return o instanceof DeliveryRecord r && target.equals(r.target) && outcome == r.outcome
+                && details.equals(r.details);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(jobId, target, outcome, attempts);
+        return Objects.hash(details.jobId, target, outcome, details.attempts);
     }
 
     @Override
     public String toString() {
-        return "DeliveryRecord{jobId=" + jobId + ", target=" + target + ", provider=" + provider + ", outcome="
-                + outcome + (providerJobId != null ? ", providerJobId=" + providerJobId : "")
-                + (errorCode != null ? ", errorCode=" + errorCode : "")
-                + (errorMessage != null ? ", errorMessage=" + errorMessage : "")
-                + (requestId != null ? ", requestId=" + requestId : "") + ", attempts=" + attempts + '}';
+        Details d = details;
+        return "DeliveryRecord{jobId=" + d.jobId + ", target=" + target + ", provider=" + d.provider + ", outcome="
+                + outcome + (d.providerJobId != null ? ", providerJobId=" + d.providerJobId : "")
+                + (d.errorCode != null ? ", errorCode=" + d.errorCode : "")
+                + (d.errorMessage != null ? ", errorMessage=" + d.errorMessage : "")
+                + (d.requestId != null ? ", requestId=" + d.requestId : "") + ", attempts=" + d.attempts + '}';
     }
 
-    /** Builds {@link DeliveryRecord}s. Not thread-safe. */
+    /**
+     * Builds {@link DeliveryRecord}s. Not thread-safe. A builder may be reused: records built one after another
+     * that differ only in {@link #target} and {@link #outcome} share their other fields, which keeps the records
+     * of a large job small.
+     */
     public static final class Builder {
         private String jobId;
         private Target target;
@@ -132,12 +133,17 @@ public final class DeliveryRecord {
         private int attempts;
         private Instant firstAttemptAt;
         private Instant updatedAt;
+        /** The details of the last record built, until a field they hold changes. */
+        private Details details;
 
         private Builder() {
         }
 
         public Builder jobId(String jobId) {
-            this.jobId = jobId;
+            if (jobId != this.jobId) {
+                this.jobId = jobId;
+                details = null;
+            }
             return this;
         }
 
@@ -147,7 +153,10 @@ public final class DeliveryRecord {
         }
 
         public Builder provider(String provider) {
-            this.provider = provider;
+            if (provider != this.provider) {
+                this.provider = provider;
+                details = null;
+            }
             return this;
         }
 
@@ -157,38 +166,68 @@ public final class DeliveryRecord {
         }
 
         public Builder providerJobId(String providerJobId) {
-            this.providerJobId = providerJobId;
+            if (providerJobId != this.providerJobId) {
+                this.providerJobId = providerJobId;
+                details = null;
+            }
             return this;
         }
 
         public Builder error(String errorCode, String errorMessage) {
-            this.errorCode = errorCode;
-            this.errorMessage = errorMessage;
+            if (errorCode != this.errorCode || errorMessage != this.errorMessage) {
+                this.errorCode = errorCode;
+                this.errorMessage = errorMessage;
+                details = null;
+            }
             return this;
         }
 
         public Builder requestId(String requestId) {
-            this.requestId = requestId;
+            if (requestId != this.requestId) {
+                this.requestId = requestId;
+                details = null;
+            }
             return this;
         }
 
         public Builder attempts(int attempts) {
-            this.attempts = Checks.requireNonNegative(attempts, "attempts");
+            Checks.requireNonNegative(attempts, "attempts");
+            if (attempts != this.attempts) {
+                this.attempts = attempts;
+                details = null;
+            }
             return this;
         }
 
         public Builder firstAttemptAt(Instant firstAttemptAt) {
-            this.firstAttemptAt = firstAttemptAt;
+            if (firstAttemptAt != this.firstAttemptAt) {
+                this.firstAttemptAt = firstAttemptAt;
+                details = null;
+            }
             return this;
         }
 
         public Builder updatedAt(Instant updatedAt) {
-            this.updatedAt = updatedAt;
+            if (updatedAt != this.updatedAt) {
+                this.updatedAt = updatedAt;
+                details = null;
+            }
             return this;
         }
 
+        /**
+         * @throws NullPointerException naming the field when job id, target, provider, outcome or updated-at is
+         *                              missing
+         */
         public DeliveryRecord build() {
-            return new DeliveryRecord(this);
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(outcome, "outcome");
+            if (details == null) {
+                details = new Details(Objects.requireNonNull(jobId, "jobId"),
+                        Objects.requireNonNull(provider, "provider"), providerJobId, errorCode, errorMessage,
+                        requestId, attempts, firstAttemptAt, Objects.requireNonNull(updatedAt, "updatedAt"));
+            }
+            return new DeliveryRecord(target, outcome, details);
         }
     }
 }

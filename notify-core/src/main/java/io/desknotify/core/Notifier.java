@@ -197,12 +197,18 @@ public final class Notifier implements AutoCloseable {
         }
         Map<String, LanePlan> plans = new LinkedHashMap<>();
         int i = 0;
+        String lastProvider = null;
+        LanePlan plan = null;
         for (Target t : targets) {
             if (t == null) {
                 throw new InvalidRequestException("targets[" + i + "]", "targets[" + i + "] must not be null");
             }
             String provider = t.provider() != null ? t.provider() : defaultProvider;
-            LanePlan plan = plans.get(provider);
+            // targets mostly come in runs of one provider: look the plan up only when the provider changes
+            if (!provider.equals(lastProvider)) {
+                plan = plans.get(provider);
+                lastProvider = provider;
+            }
             if (plan == null) {
                 Lane lane = lanes.get(provider);
                 if (lane == null) {
@@ -211,7 +217,8 @@ public final class Notifier implements AutoCloseable {
                             + lanes.keySet());
                 }
                 check(lane, notification, options);
-                plan = new LanePlan(lane, options.onlyConnected());
+                // the first provider usually gets them all; later ones start small and grow
+                plan = new LanePlan(lane, options.onlyConnected(), plans.isEmpty() ? targets.size() : 0);
                 plans.put(provider, plan);
             }
             if (!plan.lane().capabilities().reaches(t.kind())) {

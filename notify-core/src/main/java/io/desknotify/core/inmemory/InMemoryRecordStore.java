@@ -43,16 +43,25 @@ public final class InMemoryRecordStore implements RecordStore {
 
     /** Records of one job: in insertion order; PENDING ones indexed so their final record replaces them. */
     private static final class JobRecords {
+        final String jobId;
         final ArrayList<DeliveryRecord> list = new ArrayList<>();
         final Map<Target, Integer> pending = new HashMap<>();
+
+        JobRecords(String jobId) {
+            this.jobId = jobId;
+        }
     }
 
     @Override
     public void save(List<DeliveryRecord> records) {
         synchronized (lock) {
+            JobRecords jr = null;
             for (DeliveryRecord r : records) {
-                JobRecords jr = jobs.computeIfAbsent(r.jobId(), k -> new JobRecords());
-                Integer at = jr.pending.remove(r.target());
+                // the list is normally of one job; look the job up again only when it changes
+                if (jr == null || !jr.jobId.equals(r.jobId())) {
+                    jr = jobs.computeIfAbsent(r.jobId(), JobRecords::new);
+                }
+                Integer at = jr.pending.isEmpty() ? null : jr.pending.remove(r.target());
                 if (at != null) {
                     jr.list.set(at, r);
                     if (!r.outcome().isFinal()) {

@@ -184,11 +184,15 @@ public final class JobRun implements NotificationJob {
             int size = lane.capabilities().maxBatchSize(e.getKey());
             targets.addAndGet(all.size());
             for (int from = 0; from < all.size(); from += size) {
-                BatchTask task = new BatchTask(this, e.getKey(), all.subList(from, Math.min(all.size(), from + size)));
+                // copied once here: Batch keeps an immutable list as it is, on every attempt, and the job's full
+                // list is not held alive by views of it until the last batch ends
+                BatchTask task = new BatchTask(this, e.getKey(),
+                        List.copyOf(all.subList(from, Math.min(all.size(), from + size))));
                 outstanding.incrementAndGet();
                 lane.submit(task);
             }
         }
+        plan.direct.clear();
     }
 
     /** Throws {@link Stop} when a batch of this job for this provider should no longer be sent. */
@@ -233,9 +237,10 @@ public final class JobRun implements NotificationJob {
         Map<String, TargetResult> per = index(result.perTarget());
         String providerJobId = result.providerJobId().orElse(null);
         String requestId = result.requestId().orElse(null);
-        Instant now = rt.clock().instant();
+        DeliveryRecord.Builder builder = records(lane, providerJobId, requestId, task.attempts, task.firstAttemptAt);
         List<DeliveryRecord> records = new ArrayList<>(task.targets.size());
         List<Target> pending = null;
+        String noJobMessage = null;
         for (Target t : task.targets) {
             TargetResult r = per.get(t.value());
             Outcome outcome = r != null ? r.outcome() : result.defaultOutcome();
@@ -244,7 +249,10 @@ public final class JobRun implements NotificationJob {
             if (outcome == Outcome.PENDING && providerJobId == null) {
                 outcome = Outcome.UNKNOWN;
                 code = "NO_PROVIDER_JOB";
-                message = lane.provider() + " reported the target pending without a job to follow";
+                if (noJobMessage == null) {
+                    noJobMessage = lane.provider() + " reported the target pending without a job to follow";
+                }
+                message = noJobMessage;
             }
             if (outcome == Outcome.PENDING) {
                 if (pending == null) {
@@ -252,8 +260,7 @@ public final class JobRun implements NotificationJob {
                 }
                 pending.add(t);
             }
-            records.add(record(lane, t, outcome, code, message, providerJobId, requestId, task.attempts,
-                    task.firstAttemptAt, now));
+            records.add(builder.target(t).outcome(outcome).error(code, message).build());
         }
         save(lane, records);
         if (pending != null) {
@@ -313,7 +320,8 @@ public final class JobRun implements NotificationJob {
     private void foldJob(Lane lane, Followed f, ProviderJobStatus status) {
         try {
             Map<String, TargetResult> per = index(status.perTarget());
-            Instant now = rt.clock().instant();
+            DeliveryRecord.Builder builder = records(lane, f.providerJobId, f.requestId, f.attempts,
+                    f.firstAttemptAt);
             List<DeliveryRecord> records = new ArrayList<>(f.targets.size());
             for (Target t : f.targets) {
                 TargetResult r = per.get(t.value());
@@ -321,9 +329,8 @@ public final class JobRun implements NotificationJob {
                 if (!outcome.isFinal()) {
                     outcome = Outcome.UNKNOWN;
                 }
-                records.add(record(lane, t, outcome, r != null ? r.errorCode() : null,
-                        r != null ? r.errorMessage() : null, f.providerJobId, f.requestId, f.attempts,
-                        f.firstAttemptAt, now));
+                records.add(builder.target(t).outcome(outcome)
+                        .error(r != null ? r.errorCode() : null, r != null ? r.errorMessage() : null).build());
             }
             save(lane, records, true);
         } finally {
@@ -392,11 +399,11 @@ public final class JobRun implements NotificationJob {
         if (results.isEmpty()) {
             return;
         }
-        Instant now = rt.clock().instant();
+        DeliveryRecord.Builder builder = records(lane, null, null, 0, null);
         List<DeliveryRecord> records = new ArrayList<>(results.size());
         for (TargetResult r : results) {
-            records.add(record(lane, r.target(), r.outcome(), r.errorCode(), r.errorMessage(), null, null, 0, null,
-                    now));
+            records.add(builder.target(r.target()).outcome(r.outcome()).error(r.errorCode(), r.errorMessage())
+                    .build());
         }
         targets.addAndGet(records.size());
         save(lane, records);
@@ -409,21 +416,24 @@ public final class JobRun implements NotificationJob {
 
     private void settleAll(Lane lane, List<Target> ts, Outcome outcome, String code, String message,
             String requestId, int attempts, Instant firstAttemptAt, String providerJobId) {
-        Instant now = rt.clock().instant();
+        DeliveryRecord.Builder builder = records(lane, providerJobId, requestId, attempts, firstAttemptAt)
+                .outcome(outcome).error(code, message);
         List<DeliveryRecord> records = new ArrayList<>(ts.size());
         for (Target t : ts) {
-            records.add(record(lane, t, outcome, code, message, providerJobId, requestId, attempts, firstAttemptAt,
-                    now));
+            records.add(builder.target(t).build());
         }
         // a provider job id means these targets were PENDING: their records are replaced, not added
         save(lane, records, providerJobId != null);
     }
 
-    private DeliveryRecord record(Lane lane, Target t, Outcome outcome, String code, String message,
-            String providerJobId, String requestId, int attempts, Instant firstAttemptAt, Instant now) {
-        return DeliveryRecord.builder().jobId(id).target(t).provider(lane.provider()).outcome(outcome)
-                .error(code, message).providerJobId(providerJobId).requestId(requestId).attempts(attempts)
-                .firstAttemptAt(firstAttemptAt).updatedAt(now).build();
+    /**
+     * A builder holding what the records of one batch (or resolution) share; reused for each target, so those
+     * records share one copy of it.
+     */
+    private DeliveryRecord.Builder records(Lane lane, String providerJobId, String requestId, int attempts,
+            Instant firstAttemptAt) {
+        return DeliveryRecord.builder().jobId(id).provider(lane.provider()).providerJobId(providerJobId)
+                .requestId(requestId).attempts(attempts).firstAttemptAt(firstAttemptAt).updatedAt(rt.clock().instant());
     }
 
     /**
@@ -442,16 +452,16 @@ public final class JobRun implements NotificationJob {
         if (replacesPending) {
             counts.addAndGet(Outcome.PENDING.ordinal(), -records.size());
         }
-        int[] finals = new int[OUTCOMES.length];
+        int[] tally = new int[OUTCOMES.length];
         for (DeliveryRecord r : records) {
-            counts.incrementAndGet(r.outcome().ordinal());
-            if (r.outcome().isFinal()) {
-                finals[r.outcome().ordinal()]++;
-            }
+            tally[r.outcome().ordinal()]++;
         }
-        for (int i = 0; i < finals.length; i++) {
-            if (finals[i] > 0) {
-                rt.listener().targetsFinished(lane.provider(), OUTCOMES[i], finals[i]);
+        for (int i = 0; i < tally.length; i++) {
+            if (tally[i] > 0) {
+                counts.addAndGet(i, tally[i]);
+                if (OUTCOMES[i].isFinal()) {
+                    rt.listener().targetsFinished(lane.provider(), OUTCOMES[i], tally[i]);
+                }
             }
         }
     }

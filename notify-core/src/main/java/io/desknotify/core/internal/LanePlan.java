@@ -5,14 +5,12 @@ import io.desknotify.api.TargetKind;
 import io.desknotify.api.spi.TransportCapabilities;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The targets of one job for one lane, de-duplicated by kind and id as they are added. Only ids are kept in the
- * sets (the strings the targets already hold), so de-duplicating a million targets costs one hash set entry each.
+ * sets (the strings the targets already hold), so de-duplicating a million targets costs one array slot each.
  */
 public final class LanePlan {
     final Lane lane;
@@ -20,17 +18,35 @@ public final class LanePlan {
     final Map<TargetKind, List<Target>> direct = new EnumMap<>(TargetKind.class);
     // targets to deliver as they are and targets to resolve are de-duplicated apart: a target sent to
     // resolution comes back as deliverable and must not then count as its own duplicate
-    private final Map<TargetKind, Set<String>> seen = new EnumMap<>(TargetKind.class);
-    private final Map<TargetKind, Set<String>> seenForResolution = new EnumMap<>(TargetKind.class);
+    private final Map<TargetKind, IdSet> seen = new EnumMap<>(TargetKind.class);
+    private final Map<TargetKind, IdSet> seenForResolution = new EnumMap<>(TargetKind.class);
     List<Target> toResolve = new ArrayList<>();
+    // sizes the first set and list made, so that a large single-provider job does not grow them step by step
+    private int expected;
 
     /**
      * @param resolveAll send every target through {@code resolve} (only connected targets wanted and the transport
      *                   filters connections)
+     * @param expected   how many targets this plan will likely get; 0 when unknown
      */
-    public LanePlan(Lane lane, boolean resolveAll) {
+    public LanePlan(Lane lane, boolean resolveAll, int expected) {
         this.lane = lane;
         this.resolveAll = resolveAll;
+        this.expected = expected;
+    }
+
+    private IdSet newSet() {
+        return new IdSet(takeExpected());
+    }
+
+    private List<Target> newList() {
+        return new ArrayList<>(Math.max(10, takeExpected()));
+    }
+
+    private int takeExpected() {
+        int n = expected;
+        expected = 0;
+        return n;
     }
 
     public Lane lane() {
@@ -41,7 +57,7 @@ public final class LanePlan {
     public boolean add(Target target) {
         TransportCapabilities caps = lane.capabilities();
         if (resolveAll || !caps.isNative(target.kind())) {
-            if (!seenForResolution.computeIfAbsent(target.kind(), k -> new HashSet<>()).add(target.value())) {
+            if (!seenForResolution.computeIfAbsent(target.kind(), k -> newSet()).add(target.value())) {
                 return false;
             }
             toResolve.add(target);
@@ -52,10 +68,10 @@ public final class LanePlan {
 
     /** Adds a target returned by resolution; false when it duplicates a target already planned. */
     boolean addResolved(Target target) {
-        if (!seen.computeIfAbsent(target.kind(), k -> new HashSet<>()).add(target.value())) {
+        if (!seen.computeIfAbsent(target.kind(), k -> newSet()).add(target.value())) {
             return false;
         }
-        direct.computeIfAbsent(target.kind(), k -> new ArrayList<>()).add(target);
+        direct.computeIfAbsent(target.kind(), k -> newList()).add(target);
         return true;
     }
 
