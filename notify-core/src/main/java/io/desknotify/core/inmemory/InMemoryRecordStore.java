@@ -6,6 +6,7 @@ import io.desknotify.api.RecordQuery;
 import io.desknotify.api.Target;
 import io.desknotify.api.spi.RecordStore;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -41,14 +42,34 @@ public final class InMemoryRecordStore implements RecordStore {
         this.capacity = capacity;
     }
 
-    /** Records of one job: in insertion order; PENDING ones indexed so their final record replaces them. */
+    /**
+     * Records of one job in insertion order, kept as the arrays they were saved in (one per batch): a job of a
+     * million records then never copies a million-slot array to grow it. PENDING records are indexed by position
+     * (chunk and offset) so that their final record replaces them.
+     */
     private static final class JobRecords {
         final String jobId;
-        final ArrayList<DeliveryRecord> list = new ArrayList<>();
-        final Map<Target, Integer> pending = new HashMap<>();
+        final ArrayList<DeliveryRecord[]> chunks = new ArrayList<>();
+        final Map<Target, Long> pending = new HashMap<>();
+        int count;
 
         JobRecords(String jobId) {
             this.jobId = jobId;
+        }
+
+        void replace(long at, DeliveryRecord r) {
+            chunks.get((int) (at >>> 32))[(int) at] = r;
+        }
+
+        void append(DeliveryRecord[] chunk, int length) {
+            if (length > 0) {
+                chunks.add(length == chunk.length ? chunk : Arrays.copyOf(chunk, length));
+                count += length;
+            }
+        }
+
+        long position(int offsetInNextChunk) {
+            return (long) chunks.size() << 32 | offsetInNextChunk;
         }
     }
 
@@ -56,14 +77,25 @@ public final class InMemoryRecordStore implements RecordStore {
     public void save(List<DeliveryRecord> records) {
         synchronized (lock) {
             JobRecords jr = null;
+            DeliveryRecord[] chunk = null;
+            int added = 0;
             for (DeliveryRecord r : records) {
                 // the list is normally of one job; look the job up again only when it changes
                 if (jr == null || !jr.jobId.equals(r.jobId())) {
+                    if (jr != null) {
+                        jr.append(chunk, added);
+                    }
                     jr = jobs.computeIfAbsent(r.jobId(), JobRecords::new);
+                    chunk = new DeliveryRecord[records.size()];
+                    added = 0;
                 }
-                Integer at = jr.pending.isEmpty() ? null : jr.pending.remove(r.target());
+                Long at = jr.pending.isEmpty() ? null : jr.pending.remove(r.target());
                 if (at != null) {
-                    jr.list.set(at, r);
+                    if (at >>> 32 == jr.chunks.size()) {
+                        chunk[(int) (long) at] = r; // pending in the chunk being saved now
+                    } else {
+                        jr.replace(at, r);
+                    }
                     if (!r.outcome().isFinal()) {
                         jr.pending.put(r.target(), at);
                     }
@@ -77,10 +109,13 @@ public final class InMemoryRecordStore implements RecordStore {
                     continue;
                 }
                 if (!r.outcome().isFinal()) {
-                    jr.pending.put(r.target(), jr.list.size());
+                    jr.pending.put(r.target(), jr.position(added));
                 }
-                jr.list.add(r);
+                chunk[added++] = r;
                 size++;
+            }
+            if (jr != null) {
+                jr.append(chunk, added);
             }
         }
     }
@@ -91,7 +126,7 @@ public final class InMemoryRecordStore implements RecordStore {
         while (it.hasNext()) {
             Map.Entry<String, JobRecords> e = it.next();
             if (!e.getKey().equals(keep)) {
-                size -= e.getValue().list.size();
+                size -= e.getValue().count;
                 it.remove();
                 return true;
             }
@@ -126,9 +161,11 @@ public final class InMemoryRecordStore implements RecordStore {
     }
 
     private static void collect(JobRecords jr, RecordQuery query, List<DeliveryRecord> out) {
-        for (DeliveryRecord r : jr.list) {
-            if (query.matches(r)) {
-                out.add(r);
+        for (DeliveryRecord[] chunk : jr.chunks) {
+            for (DeliveryRecord r : chunk) {
+                if (query.matches(r)) {
+                    out.add(r);
+                }
             }
         }
     }

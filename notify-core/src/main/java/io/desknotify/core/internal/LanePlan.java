@@ -57,7 +57,7 @@ public final class LanePlan {
     public boolean add(Target target) {
         TransportCapabilities caps = lane.capabilities();
         if (resolveAll || !caps.isNative(target.kind())) {
-            if (!seenForResolution.computeIfAbsent(target.kind(), k -> newSet()).add(target.value())) {
+            if (!set(seenForResolution, target.kind()).add(target.value())) {
                 return false;
             }
             toResolve.add(target);
@@ -68,11 +68,26 @@ public final class LanePlan {
 
     /** Adds a target returned by resolution; false when it duplicates a target already planned. */
     boolean addResolved(Target target) {
-        if (!seen.computeIfAbsent(target.kind(), k -> newSet()).add(target.value())) {
+        if (!set(seen, target.kind()).add(target.value())) {
             return false;
         }
-        direct.computeIfAbsent(target.kind(), k -> newList()).add(target);
+        List<Target> list = direct.get(target.kind());
+        if (list == null) {
+            list = newList();
+            direct.put(target.kind(), list);
+        }
+        list.add(target);
         return true;
+    }
+
+    // not computeIfAbsent: its lambda would capture this and be allocated once per target
+    private IdSet set(Map<TargetKind, IdSet> sets, TargetKind kind) {
+        IdSet set = sets.get(kind);
+        if (set == null) {
+            set = newSet();
+            sets.put(kind, set);
+        }
+        return set;
     }
 
     /** The de-duplication sets are not needed once the batches are cut. */

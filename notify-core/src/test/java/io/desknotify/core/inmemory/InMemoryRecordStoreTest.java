@@ -38,6 +38,38 @@ class InMemoryRecordStoreTest {
     }
 
     @Test
+    void pendingRecordsAreReplacedInPlaceAcrossManySavesAndWithinOneSave() {
+        InMemoryRecordStore store = new InMemoryRecordStore();
+        store.save(records("j1", 3, Outcome.DELIVERED));
+        store.save(List.of(record("j1", "a", Outcome.PENDING, 1), record("j1", "b", Outcome.PENDING, 1)));
+        store.save(records("j1", 2, Outcome.DELIVERED).stream().map(r -> r.toBuilder()
+                .target(Target.desktop("later-" + r.target().value())).build()).toList());
+        // b goes final in a later save, c is pending and final within one save
+        store.save(List.of(record("j1", "b", Outcome.FAILED, 2), record("j1", "c", Outcome.PENDING, 2),
+                record("j1", "c", Outcome.DELIVERED, 3)));
+        store.save(List.of(record("j1", "a", Outcome.UNKNOWN, 4)));
+
+        assertThat(store.query(RecordQuery.builder().jobId("j1").build()).items())
+                .extracting(r -> r.target().value() + "=" + r.outcome())
+                .containsExactly("j1-0=DELIVERED", "j1-1=DELIVERED", "j1-2=DELIVERED", "a=UNKNOWN", "b=FAILED",
+                        "later-j1-0=DELIVERED", "later-j1-1=DELIVERED", "c=DELIVERED");
+        assertThat(store.size()).isEqualTo(8);
+    }
+
+    @Test
+    void oneSaveMayHoldRecordsOfSeveralJobs() {
+        InMemoryRecordStore store = new InMemoryRecordStore();
+        store.save(List.of(record("j1", "a", Outcome.PENDING, 1), record("j2", "a", Outcome.DELIVERED, 1),
+                record("j1", "b", Outcome.DELIVERED, 1), record("j1", "a", Outcome.DELIVERED, 2)));
+
+        assertThat(store.query(RecordQuery.builder().jobId("j1").build()).items())
+                .extracting(r -> r.target().value() + "=" + r.outcome()).containsExactly("a=DELIVERED", "b=DELIVERED");
+        assertThat(store.query(RecordQuery.builder().jobId("j2").build()).items())
+                .extracting(r -> r.target().value() + "=" + r.outcome()).containsExactly("a=DELIVERED");
+        assertThat(store.size()).isEqualTo(3);
+    }
+
+    @Test
     void whenFullTheOldestJobsAreDroppedWhole() {
         InMemoryRecordStore store = new InMemoryRecordStore(10);
         store.save(records("old", 4, Outcome.DELIVERED));

@@ -50,4 +50,29 @@ class IdSetTest {
         }
         assertThat(set.size()).isEqualTo(expected.size());
     }
+
+    @Test
+    void idsThatAllShareOneHashStayCorrectAndMoveToAHashSet() {
+        // 2^12 distinct strings with one String hash: made of "Aa" and "BB" in every order
+        IdSet set = new IdSet();
+        for (int bits = 0; bits < 1 << 12; bits++) {
+            StringBuilder id = new StringBuilder();
+            for (int k = 0; k < 12; k++) {
+                id.append((bits >> k & 1) == 0 ? "Aa" : "BB");
+            }
+            assertThat(set.add(id.toString())).isTrue();
+            assertThat(set.add(id.toString())).isFalse();
+        }
+        assertThat(set.size()).isEqualTo(1 << 12);
+        assertThat(set.fellBack()).isTrue();
+    }
+
+    @Test
+    void numberedIdsDoNotMoveToAHashSet() {
+        IdSet set = new IdSet();
+        for (int i = 0; i < 200_000; i++) {
+            set.add(String.format("713340659-%010d", i));
+        }
+        assertThat(set.fellBack()).isFalse();
+    }
 }
