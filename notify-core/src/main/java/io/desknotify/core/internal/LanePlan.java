@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The targets of one job for one lane, de-duplicated by kind and id as they are added. Only ids are kept in the
- * sets (the strings the targets already hold), so de-duplicating a million targets costs one array slot each.
+ * The targets of one job for one lane, de-duplicated by kind and id as they are added. The lists hold each target
+ * once; the indexes that de-duplicate them ({@link DistinctTargets}) are dropped when the batches are cut.
  */
 public final class LanePlan {
     final Lane lane;
@@ -18,10 +18,10 @@ public final class LanePlan {
     final Map<TargetKind, List<Target>> direct = new EnumMap<>(TargetKind.class);
     // targets to deliver as they are and targets to resolve are de-duplicated apart: a target sent to
     // resolution comes back as deliverable and must not then count as its own duplicate
-    private final Map<TargetKind, IdSet> seen = new EnumMap<>(TargetKind.class);
-    private final Map<TargetKind, IdSet> seenForResolution = new EnumMap<>(TargetKind.class);
+    private final Map<TargetKind, DistinctTargets> seen = new EnumMap<>(TargetKind.class);
+    private final Map<TargetKind, DistinctTargets> seenForResolution = new EnumMap<>(TargetKind.class);
     List<Target> toResolve = new ArrayList<>();
-    // sizes the first set and list made, so that a large single-provider job does not grow them step by step
+    // sizes the first index and list made, so that a large single-provider job does not grow them step by step
     private int expected;
 
     /**
@@ -33,14 +33,6 @@ public final class LanePlan {
         this.lane = lane;
         this.resolveAll = resolveAll;
         this.expected = expected;
-    }
-
-    private IdSet newSet() {
-        return new IdSet(takeExpected());
-    }
-
-    private List<Target> newList() {
-        return new ArrayList<>(Math.max(10, takeExpected()));
     }
 
     private int takeExpected() {
@@ -57,40 +49,31 @@ public final class LanePlan {
     public boolean add(Target target) {
         TransportCapabilities caps = lane.capabilities();
         if (resolveAll || !caps.isNative(target.kind())) {
-            if (!set(seenForResolution, target.kind()).add(target.value())) {
-                return false;
+            // not computeIfAbsent here and below: its lambda would capture this and be allocated once per target
+            DistinctTargets distinct = seenForResolution.get(target.kind());
+            if (distinct == null) {
+                distinct = new DistinctTargets(toResolve, takeExpected());
+                seenForResolution.put(target.kind(), distinct);
             }
-            toResolve.add(target);
-            return true;
+            return distinct.add(target);
         }
         return addResolved(target);
     }
 
     /** Adds a target returned by resolution; false when it duplicates a target already planned. */
     boolean addResolved(Target target) {
-        if (!set(seen, target.kind()).add(target.value())) {
-            return false;
-        }
-        List<Target> list = direct.get(target.kind());
-        if (list == null) {
-            list = newList();
+        DistinctTargets distinct = seen.get(target.kind());
+        if (distinct == null) {
+            int n = takeExpected();
+            List<Target> list = new ArrayList<>(Math.max(10, n));
             direct.put(target.kind(), list);
+            distinct = new DistinctTargets(list, n);
+            seen.put(target.kind(), distinct);
         }
-        list.add(target);
-        return true;
+        return distinct.add(target);
     }
 
-    // not computeIfAbsent: its lambda would capture this and be allocated once per target
-    private IdSet set(Map<TargetKind, IdSet> sets, TargetKind kind) {
-        IdSet set = sets.get(kind);
-        if (set == null) {
-            set = newSet();
-            sets.put(kind, set);
-        }
-        return set;
-    }
-
-    /** The de-duplication sets are not needed once the batches are cut. */
+    /** The de-duplication indexes are not needed once the batches are cut. */
     void releaseSeen() {
         seen.clear();
         seenForResolution.clear();
