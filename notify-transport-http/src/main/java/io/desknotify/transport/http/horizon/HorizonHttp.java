@@ -3,18 +3,23 @@ package io.desknotify.transport.http.horizon;
 import io.desknotify.api.TransportException;
 import io.desknotify.api.TransportException.Retryability;
 import io.desknotify.transport.http.internal.BoundedBody;
+import io.desknotify.transport.http.internal.ExchangeExecutor;
+import io.desknotify.transport.http.internal.IoFailures;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import javax.net.ssl.SSLContext;
 
 /**
  * One HTTP exchange with the Horizon server: no authentication, no retries, no status interpretation. A request
  * that gets no answer completes with a classified {@link TransportException}; any answer, whatever its status,
- * completes normally.
+ * completes normally. Requests are sent with the blocking {@link HttpClient#send} on the transport's
+ * {@link ExchangeExecutor} (on Java 17 {@code sendAsync} would start a thread per answer on small machines).
  */
 final class HorizonHttp {
 
@@ -35,17 +40,22 @@ final class HorizonHttp {
     private final HttpClient client;
     private final Duration requestTimeout;
     private final int maxResponseBytes;
+    private final ExchangeExecutor exchanges;
     private volatile boolean closed;
 
+    /** @param executor the user's executor, or {@code null} for threads of the transport's own */
     HorizonHttp(String provider, URI baseUri, Duration connectTimeout, Duration requestTimeout,
-            int maxResponseBytes, SSLContext sslContext) {
+            int maxResponseBytes, SSLContext sslContext, Executor executor) {
         this.provider = provider;
         String b = baseUri.toString();
         this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+        this.exchanges = executor != null ? ExchangeExecutor.of(executor)
+                : ExchangeExecutor.owned("desknotify-horizon-http-");
         HttpClient.Builder cb = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(connectTimeout);
+                .connectTimeout(connectTimeout)
+                .executor(exchanges.client());
         if (sslContext != null) {
             cb.sslContext(sslContext);
         }
@@ -92,14 +102,36 @@ final class HorizonHttp {
             rb.header("Authorization", "Bearer " + bearer);
         }
         CompletableFuture<Answer> out = new CompletableFuture<>();
-        client.sendAsync(rb.build(), BoundedBody.handler(maxResponseBytes)).whenComplete((r, e) -> {
-            if (e != null) {
-                out.completeExceptionally(HorizonErrors.fromFailure(provider, operation, e));
-            } else {
-                out.complete(new Answer(r.statusCode(), r.headers(), r.body()));
-            }
-        });
+        exchanges.send(client, rb.build(), BoundedBody.handler(maxResponseBytes), e -> refused(operation, e))
+                .whenComplete((r, e) -> {
+                    if (e != null) {
+                        out.completeExceptionally(HorizonErrors.fromFailure(provider, operation, e));
+                    } else {
+                        out.complete(new Answer(r.statusCode(), r.headers(), r.body()));
+                    }
+                });
         return out;
+    }
+
+    /**
+     * A future completed after the delay on the transport's threads, for a retry's backoff; it fails with the
+     * closed exception when the transport was closed meanwhile.
+     */
+    CompletableFuture<Void> after(Duration delay, String operation) {
+        return exchanges.after(delay, e -> refused(operation, e));
+    }
+
+    /**
+     * The executor took no more work, so nothing was sent: the transport's own threads refuse only after
+     * {@link #close()}; an executor given to the builder may refuse at any time, and asking again later may work.
+     */
+    private TransportException refused(String operation, RejectedExecutionException e) {
+        if (closed) {
+            return closedException(operation);
+        }
+        return TransportException.builder(Retryability.RETRYABLE, "Horizon " + operation
+                + " not sent: the executor refused it (" + IoFailures.describe(e) + ")").provider(provider)
+                .cause(e).build();
     }
 
     TransportException closedException(String operation) {
@@ -111,7 +143,9 @@ final class HorizonHttp {
         return closed;
     }
 
+    /** Refuses later requests and ends the transport's own threads once the requests in flight are answered. */
     void close() {
         closed = true;
+        exchanges.shutdown();
     }
 }

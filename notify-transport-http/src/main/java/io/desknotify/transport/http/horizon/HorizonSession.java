@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -361,8 +360,7 @@ final class HorizonSession {
                     .orElseGet(() -> backoff(attempt));
             LOG.log(Level.DEBUG, () -> "Horizon " + provider + ": " + operation + " attempt " + attempt
                     + " failed (" + te.getMessage() + "); trying again in " + wait.toMillis() + " ms");
-            return CompletableFuture.runAsync(() -> { },
-                            CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS))
+            return http.after(wait, operation)
                     .thenCompose(x -> readAttempt(operation, pathAndQuery, parser, attempt + 1));
         }).thenCompose(Function.identity());
     }

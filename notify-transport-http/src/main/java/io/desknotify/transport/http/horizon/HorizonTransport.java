@@ -34,6 +34,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -90,9 +91,12 @@ import javax.net.ssl.SSLContext;
  * the credentials are rejected or a request is refused (401) even after renewing the session. Reads (resolution,
  * health check) are retried here up to {@link Builder#readAttempts} times.
  *
- * <h2>Sharing and closing</h2>
- * Thread-safe; build one per Horizon pod and share it. It holds one {@link java.net.http.HttpClient} and one
- * Horizon login (see {@link #close()}). Redirects are never followed; TLS certificates are always verified (give
+ * <h2>Sharing, threads and closing</h2>
+ * Thread-safe; build one per Horizon pod and share it. It holds one {@link java.net.http.HttpClient}, one Horizon
+ * login (see {@link #close()}) and, unless given an {@link Builder#executor executor}, a pool of daemon threads named
+ * {@code desknotify-horizon-http-<n>}: each request in flight holds one while it waits for its answer (at most 256,
+ * more requests wait for a thread), started when needed and ended after 30 s idle and at {@link #close()}.
+ * Redirects are never followed; TLS certificates are always verified (give
  * an {@link SSLContext} that trusts a private CA if needed). Neither the password nor a token appears in a log
  * line, an exception message or {@code toString}.
  */
@@ -148,7 +152,7 @@ public final class HorizonTransport implements Transport {
                 .severitySupport(TransportCapabilities.SeveritySupport.NATIVE)
                 .build();
         this.http = new HorizonHttp(name, b.baseUri, b.connectTimeout, b.requestTimeout, (int) b.maxResponseBytes,
-                b.sslContext);
+                b.sslContext, b.executor);
         this.session = new HorizonSession(http, b.domain, b.username, b.password, b.loginFailureHold,
                 b.readAttempts);
         this.resolver = new HorizonResolver(session, name, b.userDomain != null ? b.userDomain : b.domain,
@@ -272,7 +276,8 @@ public final class HorizonTransport implements Transport {
 
     /**
      * Logs out of Horizon ({@code POST /rest/logout}), waiting at most the request timeout, and refuses further
-     * requests. Idempotent.
+     * requests. Requests in flight are answered as usual, and then the transport's own threads end (an
+     * {@link Builder#executor executor} given to the builder is not shut down). Idempotent.
      */
     @Override
     public void close() {
@@ -339,6 +344,7 @@ public final class HorizonTransport implements Transport {
         private Duration loginFailureHold = Duration.ofSeconds(30);
         private long maxResponseBytes = BoundedBody.DEFAULT_MAX_BYTES;
         private SSLContext sslContext;
+        private Executor executor;
 
         private Builder() {
         }
@@ -485,6 +491,26 @@ public final class HorizonTransport implements Transport {
                 throw new ConfigurationException("sslContext", "sslContext must not be null");
             }
             this.sslContext = sslContext;
+            return this;
+        }
+
+        /**
+         * The executor of the HTTP exchanges, of the HTTP client's own tasks and of read-retry delays; it is not shut
+         * down by {@link HorizonTransport#close()}. Each request in flight holds one of its threads while it waits
+         * for the answer (the transport uses the blocking {@link java.net.http.HttpClient#send}: on Java 17
+         * {@code sendAsync} starts a new thread for every answer on machines with 2 CPUs), and the client needs one
+         * of its threads, briefly, to finish each answer. So give one that starts threads as needed, such as
+         * {@link java.util.concurrent.Executors#newCachedThreadPool()}: a fixed pool with fewer threads than
+         * requests in flight would queue the client's tasks behind requests waiting for them, and stall.
+         *
+         * <p>Default: the transport's own pool of up to 256 daemon threads {@code desknotify-horizon-http-<n>},
+         * started when needed, ended after 30 s idle and at {@link HorizonTransport#close()}.
+         */
+        public Builder executor(Executor executor) {
+            if (executor == null) {
+                throw new ConfigurationException("executor", "executor must not be null");
+            }
+            this.executor = executor;
             return this;
         }
 

@@ -4,6 +4,7 @@ import io.desknotify.api.AuthenticationException;
 import io.desknotify.api.TransportException;
 import io.desknotify.api.TransportException.Retryability;
 import io.desknotify.transport.http.internal.BoundedBody;
+import io.desknotify.transport.http.internal.ExchangeExecutor;
 import io.desknotify.transport.http.internal.IoFailures;
 import io.desknotify.transport.http.internal.Jsons;
 import io.desknotify.transport.http.internal.Redaction;
@@ -24,13 +25,14 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One Huawei Workspace project's REST API over one {@link HttpClient}: builds and authenticates requests, maps
- * failures to {@link TransportException}s, and retries GETs (idempotent) a bounded number of times. Thread-safe.
+ * One Huawei Workspace project's REST API over one {@link HttpClient}: builds and authenticates requests, sends them
+ * on the transport's {@link ExchangeExecutor}, maps failures to {@link TransportException}s, and retries GETs
+ * (idempotent) a bounded number of times. Thread-safe.
  */
 final class HuaweiApi {
     private static final Logger LOG = System.getLogger("io.desknotify.transport.http.huawei");
@@ -57,11 +59,12 @@ final class HuaweiApi {
     private final int maxJsonDepth;
     private final Clock clock;
     private final ReadRetry readRetry;
-    private final Executor executor;
+    private final ExchangeExecutor exchanges;
+    private volatile boolean closed;
 
     HuaweiApi(String provider, URI endpoint, String projectId, HuaweiAuth auth, HttpClient http,
             Duration requestTimeout, int maxResponseBytes, int maxJsonDepth, Clock clock, ReadRetry readRetry,
-            Executor executor) {
+            ExchangeExecutor exchanges) {
         this.provider = provider;
         this.scheme = endpoint.getScheme().toLowerCase(java.util.Locale.ROOT);
         this.authority = endpoint.getRawAuthority();
@@ -76,7 +79,7 @@ final class HuaweiApi {
         this.maxJsonDepth = maxJsonDepth;
         this.clock = clock;
         this.readRetry = readRetry;
-        this.executor = executor;
+        this.exchanges = exchanges;
     }
 
     /** The {@code Host} header the JDK client sends for this endpoint: the port only when not the default. */
@@ -109,7 +112,8 @@ final class HuaweiApi {
             return CompletableFuture.failedFuture(e);
         }
         long started = System.nanoTime();
-        return request.thenCompose(r -> http.sendAsync(r, BoundedBody.handler(maxResponseBytes)))
+        return request.thenCompose(r -> exchanges.send(http, r, BoundedBody.handler(maxResponseBytes),
+                        refused -> refused(what, refused)))
                 .handle((response, failure) -> {
                     if (failure != null) {
                         TransportException e = HuaweiErrors.fromIo(provider, what, failure);
@@ -155,10 +159,7 @@ final class HuaweiApi {
             }
             LOG.log(Level.DEBUG, () -> provider + ' ' + what + " attempt " + attempt + " failed ("
                     + e.retryability() + "), retrying in " + delay.toMillis() + " ms");
-            Executor delayed = executor == null
-                    ? CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS)
-                    : CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS, executor);
-            return CompletableFuture.supplyAsync(() -> null, delayed)
+            return exchanges.after(delay, refused -> refused(what, refused))
                     .thenCompose(x -> getAttempt(what, rawPath, query, attempt + 1));
         }).thenCompose(f -> f);
     }
@@ -247,6 +248,27 @@ final class HuaweiApi {
             }
             return b.header("X-Auth-Token", value.trim()).build();
         });
+    }
+
+    /**
+     * The executor took no more work, so nothing was sent: the transport's own threads refuse only after
+     * {@link #close()}; an executor given to the builder may refuse at any time, and asking again later may work.
+     */
+    private TransportException refused(String what, RejectedExecutionException e) {
+        if (closed) {
+            return TransportException.builder(Retryability.FATAL, provider + ' ' + what
+                    + " not sent: the transport was closed").provider(provider).errorCode("TRANSPORT_CLOSED")
+                    .build();
+        }
+        return TransportException.builder(Retryability.RETRYABLE, provider + ' ' + what
+                + " not sent: the executor refused it (" + IoFailures.describe(e) + ")").provider(provider)
+                .cause(e).build();
+    }
+
+    /** Refuses later requests and ends the transport's own threads once the requests in flight are answered. */
+    void close() {
+        closed = true;
+        exchanges.shutdown();
     }
 
     /** The token could not be had: nothing was sent, so asking again later is safe. */

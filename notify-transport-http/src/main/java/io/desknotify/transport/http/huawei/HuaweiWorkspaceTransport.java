@@ -21,6 +21,7 @@ import io.desknotify.api.spi.Transport;
 import io.desknotify.api.spi.TransportCapabilities;
 import io.desknotify.api.spi.TransportCapabilities.SeveritySupport;
 import io.desknotify.transport.http.internal.BoundedBody;
+import io.desknotify.transport.http.internal.ExchangeExecutor;
 import io.desknotify.transport.http.internal.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -81,10 +82,13 @@ import java.util.regex.Pattern;
  * {@code RETRYABLE}); other 4xx with {@code FATAL}. Deliveries are never retried here; GETs are retried a bounded
  * number of times because they are idempotent.
  *
- * <h2>Sharing and closing</h2>
- * Immutable and thread-safe: build one per Workspace project and share it. It owns one
- * {@link HttpClient}; {@link #close()} makes further calls fail. No secret (secret key, security token, IAM
- * token) appears in a log line, exception message or {@code toString}.
+ * <h2>Sharing, threads and closing</h2>
+ * Immutable and thread-safe: build one per Workspace project and share it. It owns one {@link HttpClient} and,
+ * unless given an {@link Builder#executor executor}, a pool of daemon threads named
+ * {@code desknotify-huawei-http-<n>}: each request in flight holds one while it waits for its answer (at most 256,
+ * more requests wait for a thread), started when needed and ended after 30 s idle. {@link #close()} makes further
+ * calls fail and ends those threads once the requests in flight are answered. No secret (secret key, security
+ * token, IAM token) appears in a log line, exception message or {@code toString}.
  */
 public final class HuaweiWorkspaceTransport implements Transport {
 
@@ -131,16 +135,18 @@ public final class HuaweiWorkspaceTransport implements Transport {
                         : maxMessageLength)
                 .severitySupport(severity)
                 .build();
-        HttpClient.Builder http = HttpClient.newBuilder()
+        // blocking sends on threads of our own (or the user's), not sendAsync: see ExchangeExecutor
+        ExchangeExecutor exchanges = b.executor != null ? ExchangeExecutor.of(b.executor)
+                : ExchangeExecutor.owned("desknotify-huawei-http-");
+        HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1);
-        if (b.executor != null) {
-            http.executor(b.executor);
-        }
-        this.api = new HuaweiApi(name, endpoint, projectId, auth, http.build(), requestTimeout, b.maxResponseBytes,
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(exchanges.client())
+                .build();
+        this.api = new HuaweiApi(name, endpoint, projectId, auth, http, requestTimeout, b.maxResponseBytes,
                 Jsons.DEFAULT_MAX_DEPTH, b.clock,
-                new HuaweiApi.ReadRetry(b.readAttempts, b.readRetryBackoff, b.maxReadRetryDelay), b.executor);
+                new HuaweiApi.ReadRetry(b.readAttempts, b.readRetryBackoff, b.maxReadRetryDelay), exchanges);
     }
 
     /** A builder; {@link Builder#endpoint}, {@link Builder#projectId} and credentials are required. */
@@ -484,10 +490,15 @@ public final class HuaweiWorkspaceTransport implements Transport {
                 });
     }
 
-    /** Makes every later call fail; idempotent. Pending requests complete on their own. */
+    /**
+     * Makes every later call fail; idempotent. Requests in flight are answered as usual, and then the transport's
+     * own threads end (an {@link Builder#executor executor} given to the builder is not shut down).
+     */
     @Override
     public void close() {
-        closed.set(true);
+        if (closed.compareAndSet(false, true)) {
+            api.close();
+        }
     }
 
     private <T> CompletableFuture<T> closedFailure(String operation) {
@@ -752,7 +763,18 @@ public final class HuaweiWorkspaceTransport implements Transport {
             return this;
         }
 
-        /** The executor of the HTTP client and of read-retry delays; default the client's own. */
+        /**
+         * The executor of the HTTP exchanges, of the HTTP client's own tasks and of read-retry delays; it is not shut
+         * down by {@link HuaweiWorkspaceTransport#close()}. Each request in flight holds one of its threads while it
+         * waits for the answer (the transport uses the blocking {@link HttpClient#send}: on Java 17
+         * {@code sendAsync} starts a new thread for every answer on machines with 2 CPUs), and the client needs
+         * one of its threads, briefly, to finish each answer. So give one that starts threads as needed, such as
+         * {@link java.util.concurrent.Executors#newCachedThreadPool()}: a fixed pool with fewer threads than requests
+         * in flight would queue the client's tasks behind requests waiting for them, and stall.
+         *
+         * <p>Default: the transport's own pool of up to 256 daemon threads {@code desknotify-huawei-http-<n>},
+         * started when needed, ended after 30 s idle and at {@link HuaweiWorkspaceTransport#close()}.
+         */
         public Builder executor(Executor executor) {
             if (executor == null) {
                 throw new ConfigurationException("executor", "executor must not be null");

@@ -7,17 +7,25 @@ import io.desknotify.api.JobStatus;
 import io.desknotify.api.NotificationJob;
 import io.desknotify.api.Outcome;
 import io.desknotify.api.Target;
+import io.desknotify.api.spi.Batch;
+import io.desknotify.api.spi.BatchResult;
+import io.desknotify.api.spi.Transport;
 import io.desknotify.core.Notifier;
 import io.desknotify.testkit.Fault;
 import io.desknotify.testkit.Trigger;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
@@ -28,10 +36,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Resources over real HTTP: no thread or connection outlives a notifier after 100 jobs, and {@code close()} waits
  * for in-flight batches up to its deadline, then cancels the rest, which are recorded CANCELLED and never sent.
  *
- * <p>Java 17's {@link java.net.http.HttpClient} has no {@code close()}: its selector thread (and the workers of
- * its default executor) end when the client becomes unreachable. So this test proves release in two steps: the
- * notifier's own threads end at {@code close()}; the {@code HttpClient-*} threads and the sockets end once the
- * closed notifier and its transports are unreachable and collected.
+ * <p>Java 17's {@link java.net.http.HttpClient} has no {@code close()}: its selector thread ends when the client
+ * becomes unreachable (its other work runs on the transport's own {@code desknotify-*-http-*} threads, which end at
+ * {@code close()}). So this test proves release in two steps: the notifier's and the transports' threads end at
+ * {@code close()}; the {@code HttpClient-*} thread and the sockets end once the closed notifier and its transports
+ * are unreachable and collected.
  */
 class HttpResourcesTest {
 
@@ -88,6 +97,54 @@ class HttpResourcesTest {
                 assertThat(sockets()).as("open sockets").isLessThanOrEqualTo(socketsBefore);
             }
         });
+    }
+
+    /**
+     * Java 17's {@code HttpClient.sendAsync} completed every answer on {@code CompletableFuture}'s default executor,
+     * which on a 2-CPU machine starts a new thread per task: one thread per answer. The transports send on threads
+     * of their own instead, reused from one request to the next and ended by {@code close()}.
+     */
+    @ParameterizedTest
+    @EnumSource(Rig.Kind.class)
+    void sendsOneAfterAnotherStartNoThreadPerAnswerAndTheirThreadsEndAtClose(Rig.Kind kind) throws Exception {
+        ThreadMXBean jvm = ManagementFactory.getThreadMXBean();
+        String transportThreads = "desknotify-" + kind.name().toLowerCase(Locale.ROOT) + "-http-";
+        String caller = Thread.currentThread().getName();
+        Set<String> completedOn = ConcurrentHashMap.newKeySet();
+        try (Rig rig = kind.start(100, 8)) {
+            Transport transport = rig.transport();
+            long started;
+            try {
+                // warm-up: the emulator's server starts its 24 threads, the transport its first (Horizon logs in)
+                for (int i = 0; i < 30; i++) {
+                    deliver(transport, rig, i).get(10, TimeUnit.SECONDS);
+                }
+                long startedBefore = jvm.getTotalStartedThreadCount();
+
+                for (int i = 0; i < 60; i++) {
+                    deliver(transport, rig, i).whenComplete((r, e) -> completedOn.add(Thread.currentThread()
+                            .getName())).get(10, TimeUnit.SECONDS);
+                }
+
+                started = jvm.getTotalStartedThreadCount() - startedBefore;
+                assertThat(threads(transportThreads)).as("the transport's threads after 60 sends").isNotEmpty()
+                        .allSatisfy(t -> assertThat(t.isDaemon()).isTrue());
+            } finally {
+                transport.close();
+            }
+
+            assertThat(started).as("threads started in the JVM during 60 sends").isLessThan(10);
+            assertThat(completedOn).as("threads the answers were handed over on")
+                    .allSatisfy(n -> assertThat(n.startsWith(transportThreads) || n.equals(caller)).isTrue());
+            Awaitility.await().atMost(Duration.ofSeconds(5))
+                    .untilAsserted(() -> assertThat(threads(transportThreads)).as("after close()").isEmpty());
+        }
+    }
+
+    private static CompletableFuture<BatchResult> deliver(Transport transport, Rig rig, int i) {
+        Target t = rig.targets.get(i % rig.targets.size());
+        return transport.deliver(new Batch("threads-" + i, t.kind(), List.of(t), FaultMatrixTest.MAINTENANCE, 1))
+                .toCompletableFuture();
     }
 
     private static void runAHundredJobsAndClose(Rig.Kind kind) throws Exception {
