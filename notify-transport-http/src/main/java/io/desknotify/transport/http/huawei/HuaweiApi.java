@@ -31,8 +31,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One Huawei Workspace project's REST API over one {@link HttpClient}: builds and authenticates requests, sends them
- * on the transport's {@link ExchangeExecutor}, maps failures to {@link TransportException}s, and retries GETs
- * (idempotent) a bounded number of times. Thread-safe.
+ * on the transport's {@link ExchangeExecutor}, maps failures to {@link TransportException}s, and retries the GETs
+ * sent with {@link #get} (idempotent) a bounded number of times. Thread-safe.
  */
 final class HuaweiApi {
     private static final Logger LOG = System.getLogger("io.desknotify.transport.http.huawei");
@@ -137,7 +137,12 @@ final class HuaweiApi {
                 maxJsonDepth);
     }
 
-    /** Sends a GET, retrying transient failures with backoff (Retry-After honoured up to the max delay). */
+    /**
+     * Sends a GET, retrying transient failures with backoff (Retry-After honoured up to the max delay). Only for
+     * reads nobody else retries: the pages of a resolution, where a failed page would otherwise restart the whole
+     * paging at the notifier, and record queries. A job poll is sent once with {@link #send}: the notifier paces
+     * and retries it, and its pacer must see a 429 to slow down (a retry here would be neither paced nor seen).
+     */
     CompletableFuture<Reply> get(String what, String rawPath, List<Map.Entry<String, String>> query) {
         return getAttempt(what, rawPath, query, 1);
     }

@@ -79,8 +79,10 @@ import java.util.regex.Pattern;
  * throttled {@link TransportException} carrying {@code Retry-After}; 401 and 403 with an
  * {@link io.desknotify.api.AuthenticationException} (never retried: five bad signatures in a row lock the access
  * key); 5xx and timeouts after the request was sent with {@code AMBIGUOUS} (503 with {@code Retry-After}:
- * {@code RETRYABLE}); other 4xx with {@code FATAL}. Deliveries are never retried here; GETs are retried a bounded
- * number of times because they are idempotent.
+ * {@code RETRYABLE}); other 4xx with {@code FATAL}. Deliveries and job polls are sent once per call: the notifier
+ * retries them, and paces its retries, so a 429 on a poll reaches it. The reads of a resolution and record queries,
+ * which nothing else retries, are retried here a bounded number of times ({@link Builder#readRetry}) because they
+ * are idempotent.
  *
  * <h2>Sharing, threads and closing</h2>
  * Immutable and thread-safe: build one per Workspace project and share it. It owns one {@link HttpClient} and,
@@ -362,6 +364,9 @@ public final class HuaweiWorkspaceTransport implements Transport {
      * Reads a Workspace job. INIT, WAITING and RUNNING jobs are running; a SUCCESS or FAILED job is finished:
      * each desktop takes the state of its sub-job ({@code entities.desktop_id}), FAILED with the sub-job's
      * {@code error_code} and {@code fail_reason}, and desktops without a sub-job (or a pool) take the job's own.
+     *
+     * <p>One GET per call, never retried here: any failure, a 429 with its {@code Retry-After} included, completes
+     * the stage exceptionally, for the notifier to pace and retry.
      */
     @Override
     public CompletionStage<ProviderJobStatus> pollJob(ProviderJobPoll poll) {
@@ -370,16 +375,18 @@ public final class HuaweiWorkspaceTransport implements Transport {
             return closedFailure("pollJob");
         }
         String what = "GET workspace-jobs/{job_id}";
-        return api.get(what, api.path("workspace-jobs", poll.providerJobId()), List.of()).thenApply(reply -> {
-            JsonObject job = api.json(reply);
-            String status = Jsons.string(job, "status")
-                    .orElseThrow(() -> api.unexpected(reply, "no status string in the job"));
-            return switch (status) {
-                case "INIT", "WAITING", "RUNNING" -> ProviderJobStatus.running();
-                case "SUCCESS", "FAILED" -> finished(job, "SUCCESS".equals(status), poll.targets());
-                default -> throw api.unexpected(reply, "unknown job status '" + status + "'");
-            };
-        });
+        // sent once: the notifier's paced read retry repeats it, and its pacer learns of a 429 only if it sees it
+        return api.send("GET", what, api.path("workspace-jobs", poll.providerJobId()), List.of(), null)
+                .thenApply(reply -> {
+                    JsonObject job = api.json(reply);
+                    String status = Jsons.string(job, "status")
+                            .orElseThrow(() -> api.unexpected(reply, "no status string in the job"));
+                    return switch (status) {
+                        case "INIT", "WAITING", "RUNNING" -> ProviderJobStatus.running();
+                        case "SUCCESS", "FAILED" -> finished(job, "SUCCESS".equals(status), poll.targets());
+                        default -> throw api.unexpected(reply, "unknown job status '" + status + "'");
+                    };
+                });
     }
 
     private static ProviderJobStatus finished(JsonObject job, boolean succeeded, List<Target> targets) {
@@ -794,9 +801,10 @@ public final class HuaweiWorkspaceTransport implements Transport {
         }
 
         /**
-         * How GETs (resolution, job polls, record queries) are retried on transient failures: at most
+         * How the GETs of a resolution (each page) and of record queries are retried on transient failures: at most
          * {@code maxAttempts} attempts, backoff from {@code initialBackoff} doubling, and a {@code Retry-After}
-         * above {@code maxDelay} ends the retries. Default 3 attempts, 200 ms, 10 s.
+         * above {@code maxDelay} ends the retries. Default 3 attempts, 200 ms, 10 s. Job polls are not retried here
+         * but by the notifier, which paces them.
          */
         public Builder readRetry(int maxAttempts, Duration initialBackoff, Duration maxDelay) {
             if (maxAttempts < 1) {

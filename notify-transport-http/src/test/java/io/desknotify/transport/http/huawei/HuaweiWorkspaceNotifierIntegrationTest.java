@@ -7,6 +7,7 @@ import io.desknotify.api.JobReport;
 import io.desknotify.api.JobStatus;
 import io.desknotify.api.Notification;
 import io.desknotify.api.NotificationJob;
+import io.desknotify.api.NotifyListener;
 import io.desknotify.api.Outcome;
 import io.desknotify.api.Page;
 import io.desknotify.api.RecordQuery;
@@ -255,6 +256,30 @@ class HuaweiWorkspaceNotifierIntegrationTest {
         assertThat(emulator.journal().targetsShownMoreThanOnce()).isEmpty();
         assertThat(emulator.journal().totalShown()).isEqualTo(80);
         assertThat(records(notifier, job.id())).allSatisfy(r -> assertThat(r.attempts()).isEqualTo(2));
+    }
+
+    @Test
+    void aThrottledJobPollReachesTheNotifiersPacerWhichWaitsForRetryAfterBeforePollingAgain() throws Exception {
+        Inventory inventory = Inventory.builder().seed(7).desktops(80).pools(0).users(20).build();
+        HuaweiWorkspaceEmulator emulator = emulator(inventory, e -> { });
+        emulator.faults().inject(Route.HUAWEI_JOB, Fault.throttled(Duration.ofSeconds(1)), Trigger.next(1));
+        List<Duration> throttled = new CopyOnWriteArrayList<>();
+        Notifier notifier = notifier(emulator, t -> { }, n -> n.listener(new NotifyListener() {
+            @Override
+            public void throttled(String provider, Duration retryAfter) {
+                throttled.add(retryAfter);
+            }
+        }));
+
+        JobReport report = complete(notifier.send(MAINTENANCE, desktops(inventory.desktopIds())));
+
+        assertThat(report.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(report.count(Outcome.DELIVERED)).isEqualTo(80);
+        assertThat(throttled).as("throttling answers the notifier saw").containsExactly(Duration.ofSeconds(1));
+        List<RecordedRequest> polls = emulator.journal().requests(Route.HUAWEI_JOB);
+        assertThat(polls).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(Duration.between(polls.get(0).time(), polls.get(1).time())).as("wait before the second poll")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(900));
     }
 
     @Test

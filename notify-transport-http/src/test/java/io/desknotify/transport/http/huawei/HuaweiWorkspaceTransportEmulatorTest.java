@@ -284,6 +284,29 @@ class HuaweiWorkspaceTransportEmulatorTest {
     }
 
     @Test
+    void aThrottledJobPollReachesTheCallerWithItsRetryAfterAndIsNotRetriedByTheTransport() throws Exception {
+        List<Target> targets = List.of(Target.desktop(inventory.desktopIds().get(6)));
+        BatchResult accepted = await(transport.deliver(new Batch("j", TargetKind.DESKTOP, targets, TEXT, 1)));
+        ProviderJobPoll poll = new ProviderJobPoll(accepted.providerJobId().orElseThrow(), targets, 1);
+        // Retry-After 1 s is within this transport's read retry (1 s at most): a GET retried here would succeed
+        emulator.faults().inject(Route.HUAWEI_JOB, Fault.throttled(Duration.ofSeconds(1)), Trigger.next(1));
+
+        Throwable t = failure(transport.pollJob(poll));
+
+        assertThat(t).isInstanceOf(TransportException.class);
+        TransportException e = (TransportException) t;
+        assertThat(e.throttled()).isTrue();
+        assertThat(e.retryability()).isEqualTo(Retryability.RETRYABLE);
+        assertThat(e.retryAfter()).contains(Duration.ofSeconds(1));
+        assertThat(e.errorCode()).isEqualTo("APIG.0308");
+        assertThat(emulator.faults().strikes(Route.HUAWEI_JOB)).isEqualTo(1);
+        assertThat(emulator.journal().requests(Route.HUAWEI_JOB)).as("polls sent").hasSize(1);
+        // the caller retries when its pacer allows: the next poll is answered
+        assertThat(await(transport.pollJob(poll)).finished()).isTrue();
+        assertThat(emulator.journal().requests(Route.HUAWEI_JOB)).hasSize(2);
+    }
+
+    @Test
     void blockingRecordsPagedThroughReturnEveryRecordOnceNewestFirst() throws Exception {
         for (TargetKind scope : List.of(TargetKind.DESKTOP, TargetKind.DESKTOP_POOL)) {
             List<ProviderRecord> all = new ArrayList<>();

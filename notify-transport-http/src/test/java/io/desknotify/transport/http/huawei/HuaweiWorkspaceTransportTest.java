@@ -19,6 +19,8 @@ import io.desknotify.api.spi.ProviderJobPoll;
 import io.desknotify.api.spi.ProviderJobStatus;
 import io.desknotify.api.spi.ProviderRecord;
 import io.desknotify.api.spi.ProviderRecordQuery;
+import io.desknotify.api.spi.Resolution;
+import io.desknotify.api.spi.ResolveRequest;
 import io.desknotify.api.spi.TargetResult;
 import io.desknotify.api.spi.TransportCapabilities.SeveritySupport;
 import java.net.ServerSocket;
@@ -465,20 +467,43 @@ class HuaweiWorkspaceTransportTest {
     }
 
     @Test
-    void getsAreRetriedOnTransientFailuresUpToTheLimit() throws Exception {
+    void resolutionReadsAreRetriedOnTransientFailuresUpToTheLimit() throws Exception {
         stub.then(json(500, "{}")).then(json(429, "{}", "Retry-After", "0"))
-                .then(json(200, "{\"id\":\"job-1\",\"status\":\"RUNNING\"}"));
+                .then(json(200, "{\"desktops\":[],\"total_count\":0}"));
+        ResolveRequest user = new ResolveRequest("job-1", List.of(Target.user("u")), false);
 
-        ProviderJobStatus s = await(transport.pollJob(new ProviderJobPoll("job-1", List.of(Target.desktop("d")), 1)));
+        Resolution r = await(transport.resolve(user));
 
-        assertThat(s.finished()).isFalse();
+        assertThat(r.settled()).singleElement()
+                .satisfies(s -> assertThat(s.errorCode()).isEqualTo("USER_HAS_NO_DESKTOP"));
         assertThat(stub.requests()).hasSize(3);
 
         stub.otherwise(json(500, "{}"));
-        TransportException e = transportFailure(transport.pollJob(
-                new ProviderJobPoll("job-1", List.of(Target.desktop("d")), 2)));
+        TransportException e = transportFailure(transport.resolve(user));
         assertThat(e.retryability()).isEqualTo(Retryability.AMBIGUOUS);
         assertThat(stub.requests()).hasSize(6);
+    }
+
+    @Test
+    void aJobPollIsSentOncePerCallSoItsThrottlingAnswerReachesTheCaller() throws Exception {
+        // Retry-After 0 and a 500 are both within the read retry, which would repeat any other GET
+        stub.then(json(429, "{\"error_code\":\"APIG.0308\",\"error_msg\":\"over ratelimit\"}", "Retry-After", "0"))
+                .then(json(500, "{}")).then(json(200, "{\"id\":\"job-1\",\"status\":\"RUNNING\"}"));
+        ProviderJobPoll poll = new ProviderJobPoll("job-1", List.of(Target.desktop("d")), 1);
+
+        TransportException throttled = transportFailure(transport.pollJob(poll));
+        assertThat(stub.requests()).hasSize(1);
+        TransportException serverError = transportFailure(transport.pollJob(poll));
+        assertThat(stub.requests()).hasSize(2);
+        ProviderJobStatus running = await(transport.pollJob(poll));
+
+        assertThat(throttled.throttled()).isTrue();
+        assertThat(throttled.retryability()).isEqualTo(Retryability.RETRYABLE);
+        assertThat(throttled.retryAfter()).contains(Duration.ZERO);
+        assertThat(throttled.errorCode()).isEqualTo("APIG.0308");
+        assertThat(serverError.retryability()).isEqualTo(Retryability.AMBIGUOUS);
+        assertThat(running.finished()).isFalse();
+        assertThat(stub.requests()).hasSize(3);
     }
 
     @Test
