@@ -58,6 +58,13 @@ class HorizonTransportBuilderTest {
     }
 
     @Test
+    void aNullExecutorIsRejectedNamingTheSetting() {
+        assertThatThrownBy(() -> HorizonTransport.builder().executor(null))
+                .isInstanceOf(ConfigurationException.class)
+                .satisfies(e -> assertThat(((ConfigurationException) e).setting()).isEqualTo("executor"));
+    }
+
+    @Test
     void badNumbersAndDurationsAreRejectedNamingTheSetting() {
         HorizonTransport.Builder b = HorizonTransport.builder();
         assertThatThrownBy(() -> b.maxSessionsPerCall(0)).hasMessageContaining("maxSessionsPerCall");

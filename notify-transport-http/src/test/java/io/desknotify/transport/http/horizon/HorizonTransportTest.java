@@ -30,6 +30,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -416,5 +419,27 @@ class HorizonTransportTest {
         transport.close();
 
         assertThat(emulator.journal().requestCount(Route.HORIZON_LOGOUT)).isZero();
+    }
+
+    @Test
+    void aGivenExecutorRunsTheExchangesAndIsLeftRunningAtClose() throws Exception {
+        ExecutorService pool = Executors.newCachedThreadPool();
+        AtomicInteger tasks = new AtomicInteger();
+        try {
+            HorizonTransport own = transport(emulator.baseUri()).executor(r -> {
+                tasks.incrementAndGet();
+                pool.execute(r);
+            }).build();
+
+            await(own.deliver(batch(sessions(2))));
+            own.close();
+
+            assertThat(tasks.get()).as("login, send-message and logout, and the HTTP client's own tasks")
+                    .isGreaterThanOrEqualTo(3);
+            assertThat(pool.isShutdown()).isFalse();
+            assertThat(emulator.journal().requestCount(Route.HORIZON_LOGOUT)).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

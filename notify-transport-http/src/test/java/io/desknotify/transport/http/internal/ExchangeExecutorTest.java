@@ -102,7 +102,8 @@ class ExchangeExecutorTest {
     }
 
     private CompletableFuture<HttpResponse<byte[]>> send(ExchangeExecutor e, HttpClient http) {
-        return e.send(http, request(), BoundedBody.handler(1024), refused -> new IllegalStateException("closed", refused));
+        return e.send(http, request(), BoundedBody.handler(1024),
+                refused -> new IllegalStateException("closed", refused));
     }
 
     private static Set<Thread> liveThreads() {
