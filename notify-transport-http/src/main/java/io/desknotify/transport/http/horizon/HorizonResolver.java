@@ -263,18 +263,43 @@ final class HorizonResolver {
     }
 
     private static CompletableFuture<Void> worker(List<Supplier<CompletableFuture<Void>>> tasks, AtomicInteger next) {
-        int i = next.getAndIncrement();
-        if (i >= tasks.size()) {
-            return CompletableFuture.completedFuture(null);
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        runFrom(tasks, next, done);
+        return done;
+    }
+
+    /**
+     * Starts the next tasks one after another until none is left or one fails. A task that has already completed is
+     * followed in this loop rather than by a nested call, which keeps the stack flat without handing every step to
+     * {@code CompletableFuture}'s default async executor (a new thread per step on a 2-CPU machine).
+     */
+    private static void runFrom(List<Supplier<CompletableFuture<Void>>> tasks, AtomicInteger next,
+            CompletableFuture<Void> done) {
+        while (true) {
+            int i = next.getAndIncrement();
+            if (i >= tasks.size()) {
+                done.complete(null);
+                return;
+            }
+            CompletableFuture<Void> f;
+            try {
+                f = tasks.get(i).get();
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+                return;
+            }
+            if (f.isDone() && !f.isCompletedExceptionally()) {
+                continue;
+            }
+            f.whenComplete((v, e) -> {
+                if (e != null) {
+                    done.completeExceptionally(e);
+                } else {
+                    runFrom(tasks, next, done);
+                }
+            });
+            return;
         }
-        CompletableFuture<Void> f;
-        try {
-            f = tasks.get(i).get();
-        } catch (RuntimeException e) {
-            f = CompletableFuture.failedFuture(e);
-        }
-        // thenComposeAsync keeps the stack flat when tasks complete synchronously.
-        return f.thenComposeAsync(v -> worker(tasks, next));
     }
 
     /** Gathers results of concurrent lookups; each session is listed once. */

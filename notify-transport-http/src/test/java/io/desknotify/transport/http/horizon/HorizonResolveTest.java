@@ -31,6 +31,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -336,5 +342,51 @@ class HorizonResolveTest {
                 t.close();
             }
         }
+    }
+
+    @Test
+    void lookupsThatCompleteAtOnceAreFollowedInALoopOnTheCallersThreadWithoutDeepStacks() {
+        Set<Thread> ranOn = ConcurrentHashMap.newKeySet();
+        AtomicInteger ran = new AtomicInteger();
+        List<Supplier<CompletableFuture<Void>>> tasks = new ArrayList<>();
+        for (int i = 0; i < 100_000; i++) {
+            tasks.add(() -> {
+                ran.incrementAndGet();
+                ranOn.add(Thread.currentThread());
+                return CompletableFuture.completedFuture(null);
+            });
+        }
+
+        CompletableFuture<Void> all = HorizonResolver.runBounded(tasks, 4);
+
+        assertThat(all).isCompleted();
+        assertThat(ran.get()).isEqualTo(100_000);
+        assertThat(ranOn).containsExactly(Thread.currentThread());
+    }
+
+    @Test
+    void boundedLookupsKeepAtMostTheirParallelismInFlightAndTheWholeFailsWhenOneFails() {
+        List<CompletableFuture<Void>> started = new CopyOnWriteArrayList<>();
+        List<Supplier<CompletableFuture<Void>>> tasks = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            tasks.add(() -> {
+                CompletableFuture<Void> f = new CompletableFuture<>();
+                started.add(f);
+                return f;
+            });
+        }
+
+        CompletableFuture<Void> all = HorizonResolver.runBounded(tasks, 4);
+        assertThat(started).as("in flight at first").hasSize(4);
+        started.get(0).complete(null);
+        assertThat(started).as("one more after one ended").hasSize(5);
+        started.get(1).completeExceptionally(new IllegalStateException("lookup failed"));
+        assertThat(started).as("a failed lookup's worker stops").hasSize(5);
+        for (int i = 2; i < started.size(); i++) {
+            started.get(i).complete(null);
+        }
+
+        assertThat(started).as("the other workers ran the rest").hasSize(10);
+        assertThat(all).isCompletedExceptionally();
     }
 }
