@@ -95,6 +95,16 @@ public final class DeliveryRecord {
         return details.updatedAt;
     }
 
+    /**
+     * Whether this record and {@code other} differ at most in target and outcome: same job, provider, provider job,
+     * error, request id, attempts and times. A {@link io.desknotify.api.spi.RecordStore} can keep such records
+     * (a batch's records usually are) as one record plus each target and outcome. Cheap when both came from one
+     * {@link Builder} in a row.
+     */
+    public boolean sameDetailsAs(DeliveryRecord other) {
+        return details == other.details || details.equals(other.details);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof DeliveryRecord r && target.equals(r.target) && outcome == r.outcome

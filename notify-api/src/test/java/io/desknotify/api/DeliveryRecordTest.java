@@ -59,6 +59,19 @@ class DeliveryRecordTest {
     }
 
     @Test
+    void sameDetailsMeansDifferingAtMostInTargetAndOutcome() {
+        DeliveryRecord.Builder b = base();
+        DeliveryRecord first = b.target(Target.desktop("d-1")).build();
+        DeliveryRecord second = b.target(Target.desktop("d-2")).outcome(Outcome.FAILED).build();
+        DeliveryRecord fromAnotherBuilder = base().target(Target.desktop("d-3")).build();
+        DeliveryRecord otherAttempts = base().target(Target.desktop("d-1")).attempts(2).build();
+
+        assertThat(second.sameDetailsAs(first)).isTrue();
+        assertThat(fromAnotherBuilder.sameDetailsAs(first)).isTrue();
+        assertThat(otherAttempts.sameDetailsAs(first)).isFalse();
+    }
+
+    @Test
     void toBuilderCopiesEveryField() {
         DeliveryRecord r = base().target(Target.session("s-1")).error("E", "m").providerJobId("pj").build();
 

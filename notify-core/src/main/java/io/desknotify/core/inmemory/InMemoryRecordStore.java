@@ -1,6 +1,7 @@
 package io.desknotify.core.inmemory;
 
 import io.desknotify.api.DeliveryRecord;
+import io.desknotify.api.Outcome;
 import io.desknotify.api.Page;
 import io.desknotify.api.RecordQuery;
 import io.desknotify.api.Target;
@@ -43,13 +44,13 @@ public final class InMemoryRecordStore implements RecordStore {
     }
 
     /**
-     * Records of one job in insertion order, kept as the arrays they were saved in (one per batch): a job of a
+     * Records of one job in insertion order, kept in the chunks they were saved in (one per batch): a job of a
      * million records then never copies a million-slot array to grow it. PENDING records are indexed by position
      * (chunk and offset) so that their final record replaces them.
      */
     private static final class JobRecords {
         final String jobId;
-        final ArrayList<DeliveryRecord[]> chunks = new ArrayList<>();
+        final ArrayList<Chunk> chunks = new ArrayList<>();
         final Map<Target, Long> pending = new HashMap<>();
         int count;
 
@@ -58,18 +59,73 @@ public final class InMemoryRecordStore implements RecordStore {
         }
 
         void replace(long at, DeliveryRecord r) {
-            chunks.get((int) (at >>> 32))[(int) at] = r;
+            chunks.get((int) (at >>> 32)).set((int) at, r);
         }
 
-        void append(DeliveryRecord[] chunk, int length) {
+        void append(DeliveryRecord[] saved, int length) {
             if (length > 0) {
-                chunks.add(length == chunk.length ? chunk : Arrays.copyOf(chunk, length));
+                chunks.add(Chunk.of(saved, length));
                 count += length;
             }
         }
 
         long position(int offsetInNextChunk) {
             return (long) chunks.size() << 32 | offsetInNextChunk;
+        }
+    }
+
+    /**
+     * Records saved together. When they differ only in target and outcome, as a batch's records do, only each
+     * target and outcome is kept (5 bytes a record instead of 28), with the first record standing for the rest;
+     * records are rebuilt when read. A record that later replaces one of them is kept whole beside them.
+     */
+    private static final class Chunk {
+        private static final Outcome[] OUTCOMES = Outcome.values();
+
+        final int size;
+        private final DeliveryRecord prototype;
+        private final Target[] targets;
+        private final byte[] outcomes;
+        // every record (not compact), or the replacements of compact records (null: not replaced)
+        private DeliveryRecord[] records;
+
+        private Chunk(int size, DeliveryRecord prototype, Target[] targets, byte[] outcomes, DeliveryRecord[] records) {
+            this.size = size;
+            this.prototype = prototype;
+            this.targets = targets;
+            this.outcomes = outcomes;
+            this.records = records;
+        }
+
+        static Chunk of(DeliveryRecord[] saved, int length) {
+            DeliveryRecord first = saved[0];
+            for (int i = 1; i < length; i++) {
+                if (!saved[i].sameDetailsAs(first)) {
+                    return new Chunk(length, null, null, null, Arrays.copyOf(saved, length));
+                }
+            }
+            Target[] targets = new Target[length];
+            byte[] outcomes = new byte[length];
+            for (int i = 0; i < length; i++) {
+                targets[i] = saved[i].target();
+                outcomes[i] = (byte) saved[i].outcome().ordinal();
+            }
+            return new Chunk(length, first, targets, outcomes, null);
+        }
+
+        DeliveryRecord get(int i) {
+            DeliveryRecord r = records != null ? records[i] : null;
+            if (r != null) {
+                return r;
+            }
+            return prototype.toBuilder().target(targets[i]).outcome(OUTCOMES[outcomes[i]]).build();
+        }
+
+        void set(int i, DeliveryRecord r) {
+            if (records == null) {
+                records = new DeliveryRecord[size];
+            }
+            records[i] = r;
         }
     }
 
@@ -161,8 +217,9 @@ public final class InMemoryRecordStore implements RecordStore {
     }
 
     private static void collect(JobRecords jr, RecordQuery query, List<DeliveryRecord> out) {
-        for (DeliveryRecord[] chunk : jr.chunks) {
-            for (DeliveryRecord r : chunk) {
+        for (Chunk chunk : jr.chunks) {
+            for (int i = 0; i < chunk.size; i++) {
+                DeliveryRecord r = chunk.get(i);
                 if (query.matches(r)) {
                     out.add(r);
                 }

@@ -57,6 +57,29 @@ class InMemoryRecordStoreTest {
     }
 
     @Test
+    void aBatchOfRecordsSharingTheirDetailsIsReadBackEqualIncludingReplacements() {
+        InMemoryRecordStore store = new InMemoryRecordStore();
+        DeliveryRecord.Builder batch = DeliveryRecord.builder().jobId("j1").provider("p").outcome(Outcome.PENDING)
+                .providerJobId("pj-1").requestId("r-1").attempts(1).firstAttemptAt(T0).updatedAt(T0);
+        List<DeliveryRecord> pending = IntStream.range(0, 100)
+                .mapToObj(i -> batch.target(Target.desktop("d-" + i)).outcome(i == 7 ? Outcome.FAILED
+                        : Outcome.PENDING).build())
+                .toList();
+        store.save(pending);
+        DeliveryRecord delivered = pending.get(3).toBuilder().outcome(Outcome.DELIVERED)
+                .updatedAt(T0.plusSeconds(5)).build();
+        store.save(List.of(delivered));
+
+        List<DeliveryRecord> read = store.query(RecordQuery.builder().jobId("j1").limit(1000).build()).items();
+        List<DeliveryRecord> expected = new java.util.ArrayList<>(pending);
+        expected.set(3, delivered);
+        assertThat(read).containsExactlyElementsOf(expected);
+        assertThat(read.get(7).outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(read.get(3).updatedAt()).isEqualTo(T0.plusSeconds(5));
+        assertThat(read.get(4).providerJobId()).contains("pj-1");
+    }
+
+    @Test
     void oneSaveMayHoldRecordsOfSeveralJobs() {
         InMemoryRecordStore store = new InMemoryRecordStore();
         store.save(List.of(record("j1", "a", Outcome.PENDING, 1), record("j2", "a", Outcome.DELIVERED, 1),
