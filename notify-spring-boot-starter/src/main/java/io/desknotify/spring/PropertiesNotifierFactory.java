@@ -263,7 +263,7 @@ final class PropertiesNotifierFactory {
         if (setting == null) {
             return prefix;
         }
-        String key = kebab(setting);
+        String key = TransportSettings.keyOf(setting);
         for (Field f : FIELDS) {
             if (key.equals(f.key(type))) {
                 return prefix + "." + f.property();
@@ -273,18 +273,6 @@ final class PropertiesNotifierFactory {
             return prefix + ".settings." + key;
         }
         return prefix;
-    }
-
-    static String kebab(String name) {
-        StringBuilder sb = new StringBuilder();
-        for (char c : name.toCharArray()) {
-            if (Character.isUpperCase(c)) {
-                sb.append('-').append(Character.toLowerCase(c));
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 
     private String checkDefaultProvider() {

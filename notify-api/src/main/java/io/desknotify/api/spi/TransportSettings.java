@@ -42,6 +42,23 @@ public final class TransportSettings {
         return new TransportSettings(name, values);
     }
 
+    /**
+     * The setting key for a Java name, such as a transport builder's option: camelCase becomes kebab-case
+     * ({@code requestTimeout} becomes {@code request-timeout}); a key already in kebab-case comes back as it is.
+     * Lets a factory, or a configuration binder, name the key the user wrote when a builder names its own option.
+     */
+    public static String keyOf(String name) {
+        StringBuilder sb = new StringBuilder(name.length() + 4);
+        for (char c : name.toCharArray()) {
+            if (Character.isUpperCase(c)) {
+                sb.append('-').append(Character.toLowerCase(c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
     /** The transport name to use, or {@code fallback} when none was given. */
     public String name(String fallback) {
         return name != null ? name : fallback;

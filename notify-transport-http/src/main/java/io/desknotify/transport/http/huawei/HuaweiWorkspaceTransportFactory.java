@@ -53,24 +53,12 @@ public final class HuaweiWorkspaceTransportFactory implements TransportFactory {
             return build(settings);
         } catch (ConfigurationException e) {
             // the builder names its own setters (requestTimeout); the user wrote a key (request-timeout)
-            String key = e.setting() == null ? null : kebab(e.setting());
+            String key = e.setting() == null ? null : TransportSettings.keyOf(e.setting());
             if (key == null || key.equals(e.setting()) || !KNOWN.contains(key)) {
                 throw e;
             }
             throw new ConfigurationException(key, "setting '" + key + "': " + e.getMessage(), e);
         }
-    }
-
-    static String kebab(String name) {
-        StringBuilder sb = new StringBuilder(name.length() + 4);
-        for (char c : name.toCharArray()) {
-            if (Character.isUpperCase(c)) {
-                sb.append('-').append(Character.toLowerCase(c));
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 
     private HuaweiWorkspaceTransport build(TransportSettings settings) {
