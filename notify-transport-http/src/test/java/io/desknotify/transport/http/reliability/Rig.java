@@ -2,6 +2,7 @@ package io.desknotify.transport.http.reliability;
 
 import io.desknotify.api.Target;
 import io.desknotify.api.spi.Transport;
+import io.desknotify.testkit.Emulator;
 import io.desknotify.testkit.Fault;
 import io.desknotify.testkit.FaultInjector;
 import io.desknotify.testkit.Inventory;
@@ -89,15 +90,26 @@ abstract class Rig implements AutoCloseable {
         this.targets = targets;
     }
 
-    abstract URI baseUri();
+    /** The provider's emulator this rig runs against. */
+    abstract Emulator emulator();
+
+    URI baseUri() {
+        return emulator().baseUri();
+    }
 
     /** Stops the emulator. */
     @Override
-    public abstract void close();
+    public void close() {
+        emulator().close();
+    }
 
-    abstract Journal journal();
+    Journal journal() {
+        return emulator().journal();
+    }
 
-    abstract FaultInjector faults();
+    FaultInjector faults() {
+        return emulator().faults();
+    }
 
     /** The routes that carry a job's notification traffic (sends, and Huawei's job polls). */
     abstract List<Route> notificationRoutes();
@@ -198,23 +210,9 @@ abstract class Rig implements AutoCloseable {
                     .authToken(HUAWEI_IAM_TOKEN).jobPolls(1).seed(seed).threads(24).start();
         }
 
+        @Override
         HuaweiWorkspaceEmulator emulator() {
             return emulator;
-        }
-
-        @Override
-        URI baseUri() {
-            return emulator.baseUri();
-        }
-
-        @Override
-        Journal journal() {
-            return emulator.journal();
-        }
-
-        @Override
-        FaultInjector faults() {
-            return emulator.faults();
         }
 
         @Override
@@ -233,11 +231,6 @@ abstract class Rig implements AutoCloseable {
             custom.accept(s);
             return huawei(s.endpoint != null ? s.endpoint : emulator.baseUri(), emulator.projectId(), s);
         }
-
-        @Override
-        public void close() {
-            emulator.close();
-        }
     }
 
     static final class Horizon extends Rig {
@@ -250,23 +243,9 @@ abstract class Rig implements AutoCloseable {
                     .login(HORIZON_DOMAIN, HORIZON_USER, HORIZON_PASSWORD).seed(seed).threads(24).start();
         }
 
+        @Override
         HorizonEmulator emulator() {
             return emulator;
-        }
-
-        @Override
-        URI baseUri() {
-            return emulator.baseUri();
-        }
-
-        @Override
-        Journal journal() {
-            return emulator.journal();
-        }
-
-        @Override
-        FaultInjector faults() {
-            return emulator.faults();
         }
 
         @Override
@@ -284,11 +263,6 @@ abstract class Rig implements AutoCloseable {
             Settings s = new Settings();
             custom.accept(s);
             return horizon(s.endpoint != null ? s.endpoint : emulator.baseUri(), s);
-        }
-
-        @Override
-        public void close() {
-            emulator.close();
         }
     }
 }
