@@ -64,6 +64,15 @@ public interface Journal {
     /** @return the ids of targets that were shown a notification more than once */
     Set<String> targetsShownMoreThanOnce();
 
+    /**
+     * The requests that broke a rule of the provider's published API, in arrival order. Kept even by an emulator
+     * built with {@code journalDetails(false)} (up to the first 10,000), since a benchmark must be able to prove
+     * that it stayed inside the contract too.
+     *
+     * @return the violations recorded so far; empty when every request kept to the contract
+     */
+    List<ContractViolation> contractViolations();
+
     /** Forgets everything recorded so far. */
     void clear();
 }

@@ -2,6 +2,7 @@ package io.desknotify.testkit.internal;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.desknotify.testkit.ContractViolation;
 import io.desknotify.testkit.Fault;
 import io.desknotify.testkit.RecordedRequest;
 import io.desknotify.testkit.Route;
@@ -143,9 +144,11 @@ public final class EmulatorServer implements AutoCloseable {
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
         String requestId = requestId();
         Route route = match(method, rawPath);
-        journal.record(new RecordedRequest(clock.instant(), route, method, rawPath, rawQuery, headers, body,
-                requestId));
+        RecordedRequest recorded = new RecordedRequest(clock.instant(), route, method, rawPath, rawQuery, headers,
+                body, requestId);
+        journal.record(recorded);
         if (route == null) {
+            journal.record(new ContractViolation(recorded, "no operation of the API has this method and path"));
             write(exchange, dialect.notFound(method, rawPath), requestId);
             return;
         }
@@ -166,7 +169,7 @@ public final class EmulatorServer implements AutoCloseable {
         if (rateWindow != null && !rateWindow.tryAcquire()) {
             response = dialect.throttled(1);
         } else {
-            response = process(request);
+            response = process(request, recorded);
         }
         if (fault != null && fault.phase() == Fault.Phase.AFTER_PROCESSING) {
             if (fault.kind() == Fault.Kind.LATENCY) {
@@ -179,13 +182,17 @@ public final class EmulatorServer implements AutoCloseable {
         write(exchange, response, requestId);
     }
 
-    private Response process(Request request) {
+    private Response process(Request request, RecordedRequest recorded) {
         try {
             return handler.handle(request);
         } catch (HttpError e) {
+            if (e.rule() != null) {
+                journal.record(new ContractViolation(recorded, e.rule()));
+            }
             return e.response();
         } catch (IllegalArgumentException e) {
             // e.g. a malformed percent-encoding in the path or query
+            journal.record(new ContractViolation(recorded, "malformed request: " + e.getMessage()));
             return dialect.badRequest(String.valueOf(e.getMessage()));
         } catch (RuntimeException e) {
             return dialect.serverError();

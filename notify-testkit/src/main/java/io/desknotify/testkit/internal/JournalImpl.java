@@ -1,5 +1,6 @@
 package io.desknotify.testkit.internal;
 
+import io.desknotify.testkit.ContractViolation;
 import io.desknotify.testkit.Journal;
 import io.desknotify.testkit.RecordedRequest;
 import io.desknotify.testkit.Route;
@@ -23,6 +24,11 @@ public final class JournalImpl implements Journal {
     private final ConcurrentLinkedQueue<ShownNotification> shown = new ConcurrentLinkedQueue<>();
     private final ConcurrentHashMap<String, AtomicInteger> shownCounts = new ConcurrentHashMap<>();
     private final LongAdder totalShown = new LongAdder();
+    private final ConcurrentLinkedQueue<ContractViolation> violations = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger violationCount = new AtomicInteger();
+
+    /** Most violations kept: enough to show what went wrong, bounded so a broken benchmark cannot fill the heap. */
+    static final int MAX_VIOLATIONS = 10_000;
 
     private final boolean details;
 
@@ -63,6 +69,23 @@ public final class JournalImpl implements Journal {
         }
         shownCounts.computeIfAbsent(notification.targetId(), k -> new AtomicInteger()).incrementAndGet();
         totalShown.increment();
+    }
+
+    /**
+     * Records a request that broke a rule of the published API. Kept with or without details, up to
+     * {@link #MAX_VIOLATIONS}.
+     *
+     * @param violation the request and the rule
+     */
+    public void record(ContractViolation violation) {
+        if (violationCount.getAndIncrement() < MAX_VIOLATIONS) {
+            violations.add(violation);
+        }
+    }
+
+    @Override
+    public List<ContractViolation> contractViolations() {
+        return List.copyOf(violations);
     }
 
     @Override
@@ -121,10 +144,13 @@ public final class JournalImpl implements Journal {
         shown.clear();
         shownCounts.clear();
         totalShown.reset();
+        violations.clear();
+        violationCount.set(0);
     }
 
     @Override
     public String toString() {
-        return "Journal[requests=" + requests.size() + ", shown=" + totalShown.intValue() + "]";
+        return "Journal[requests=" + requests.size() + ", shown=" + totalShown.intValue()
+                + (violationCount.get() == 0 ? "" : ", contractViolations=" + violationCount.get()) + "]";
     }
 }
