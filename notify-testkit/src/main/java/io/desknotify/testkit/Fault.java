@@ -22,7 +22,7 @@ import java.util.Objects;
  *       <td>processes, then answers the provider's error anyway</td></tr>
  *   <tr><td>{@link #connectionReset}</td><td>closes the connection without answering</td>
  *       <td>processes, then closes the connection without answering</td></tr>
- *   <tr><td>{@link #slowBody}, {@link #malformedJson}, {@link #truncatedBody}</td>
+ *   <tr><td>{@link #slowBody}, {@link #stalledBody}, {@link #malformedJson}, {@link #truncatedBody}</td>
  *       <td>answers 200 with a placeholder body, shaped as the fault says</td>
  *       <td>processes, then sends the real answer shaped as the fault says</td></tr>
  * </table>
@@ -53,6 +53,11 @@ public final class Fault {
         CONNECTION_RESET,
         /** The response body is written in small pieces spread over a duration. */
         SLOW_BODY,
+        /**
+         * The status line and headers are sent at once, then no byte of the body for a duration, then the
+         * connection is dropped.
+         */
+        STALLED_BODY,
         /** The response is 200 with a body that is not valid JSON. */
         MALFORMED_JSON,
         /** The response announces a Content-Length but the connection closes half way through the body. */
@@ -140,6 +145,18 @@ public final class Fault {
         return new Fault(Kind.SLOW_BODY, Phase.BEFORE_PROCESSING, checkDuration(total, "total"));
     }
 
+    /**
+     * The status line and headers at once, then nothing: no byte of the announced body arrives for
+     * {@code stall}, after which the connection is dropped. A client whose timeout covers only the headers
+     * waits for the whole stall.
+     *
+     * @param stall how long the body is held back; not negative
+     * @return the fault
+     */
+    public static Fault stalledBody(Duration stall) {
+        return new Fault(Kind.STALLED_BODY, Phase.BEFORE_PROCESSING, checkDuration(stall, "stall"));
+    }
+
     /** @return a 200 response whose body is not valid JSON */
     public static Fault malformedJson() {
         return new Fault(Kind.MALFORMED_JSON, Phase.BEFORE_PROCESSING, Duration.ZERO);
@@ -172,8 +189,8 @@ public final class Fault {
 
     /**
      * @return the delay for {@link Kind#LATENCY}, the Retry-After for {@link Kind#THROTTLED}
-     *     and {@link Kind#SERVICE_UNAVAILABLE}, the total time for {@link Kind#SLOW_BODY},
-     *     zero otherwise
+     *     and {@link Kind#SERVICE_UNAVAILABLE}, the total time for {@link Kind#SLOW_BODY}, the stall for
+     *     {@link Kind#STALLED_BODY}, zero otherwise
      */
     public Duration duration() {
         return duration;

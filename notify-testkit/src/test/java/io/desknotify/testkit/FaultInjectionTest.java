@@ -175,6 +175,41 @@ class FaultInjectionTest {
     }
 
     @Test
+    void stallsTheBodyAfterTheHeadersAndThenDropsTheConnection() throws Exception {
+        huawei.faults().inject(Route.HUAWEI_SEND_DESKTOPS, Fault.stalledBody(Duration.ofMillis(800)).afterProcessing(),
+                Trigger.next(1));
+        HttpRequest request = HttpRequest.newBuilder(send()).POST(HttpRequest.BodyPublishers.ofString(body(3)))
+                .build();
+        long start = System.nanoTime();
+        HttpResponse<java.io.InputStream> r = Http.CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        Duration headers = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(headers).as("the headers come at once").isLessThan(Duration.ofMillis(700));
+        try (java.io.InputStream body = r.body()) {
+            assertThatThrownBy(body::readAllBytes).as("no byte of the body, then the connection drops")
+                    .isInstanceOf(IOException.class);
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(750));
+        assertThat(huawei.journal().totalShown()).isEqualTo(3);
+    }
+
+    @Test
+    void stallsBeforeProcessingWithoutShowingAnything() throws Exception {
+        huawei.faults().inject(Route.HUAWEI_SEND_DESKTOPS, Fault.stalledBody(Duration.ofMillis(300)), Trigger.next(1));
+        HttpRequest request = HttpRequest.newBuilder(send()).POST(HttpRequest.BodyPublishers.ofString(body(3)))
+                .build();
+
+        HttpResponse<java.io.InputStream> r = Http.CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        try (java.io.InputStream body = r.body()) {
+            assertThatThrownBy(body::readAllBytes).isInstanceOf(IOException.class);
+        }
+        assertThat(huawei.journal().totalShown()).isZero();
+    }
+
+    @Test
     void answersMalformedJsonWithStatus200() {
         huawei.faults().inject(Route.HUAWEI_SEND_DESKTOPS, Fault.malformedJson().afterProcessing(), Trigger.next(1));
         HttpResponse<String> r = post();

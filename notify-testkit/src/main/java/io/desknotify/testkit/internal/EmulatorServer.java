@@ -210,6 +210,7 @@ public final class EmulatorServer implements AutoCloseable {
             case MALFORMED_JSON -> write(exchange, Response.raw(200, "application/json;charset=UTF-8",
                     "{\"job_id\": \"unterminated".getBytes(StandardCharsets.UTF_8)), requestId);
             case SLOW_BODY -> writeSlowly(exchange, response, requestId, fault.duration());
+            case STALLED_BODY -> writeStalled(exchange, response, requestId, fault.duration());
             case TRUNCATED_BODY -> writeTruncated(exchange, response, requestId);
             case LATENCY -> throw new IllegalStateException("latency is not a response fault");
         }
@@ -253,6 +254,21 @@ public final class EmulatorServer implements AutoCloseable {
             }
         }
         exchange.close();
+    }
+
+    private void writeStalled(HttpExchange exchange, Response response, String requestId, Duration stall)
+            throws IOException, InterruptedException {
+        prepare(exchange, response, requestId);
+        byte[] body = response.body().length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : response.body();
+        exchange.sendResponseHeaders(response.status(), body.length);
+        OutputStream out = exchange.getResponseBody();
+        out.flush(); // the status line and headers leave now; the body never does
+        try {
+            sleep(stall);
+        } finally {
+            // closing with the announced body missing makes the JDK server drop the connection
+            exchange.close();
+        }
     }
 
     private void writeTruncated(HttpExchange exchange, Response response, String requestId) throws IOException {

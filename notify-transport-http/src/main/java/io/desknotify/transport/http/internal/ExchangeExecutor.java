@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -56,11 +57,30 @@ public final class ExchangeExecutor {
     private final ThreadPoolExecutor own;
     private final Executor exchanges;
     private final Executor client;
+    private final ScheduledThreadPoolExecutor deadlines;
 
-    private ExchangeExecutor(ThreadPoolExecutor own, Executor exchanges, Executor client) {
+    private ExchangeExecutor(ThreadPoolExecutor own, Executor exchanges, Executor client, String threadNamePrefix) {
         this.own = own;
         this.exchanges = exchanges;
         this.client = client;
+        // not "<prefix><n>": the pool's threads are numbered, this one is not one of them
+        this.deadlines = deadlineTimer(threadNamePrefix.replaceAll("-$", "") + ".deadlines");
+    }
+
+    /**
+     * One thread that ends the exchanges whose answer outlasts its deadline; started by the first exchange, ended
+     * after {@link #KEEP_ALIVE} without one, and at {@link #shutdown()} once the deadlines still running are over.
+     */
+    private static ScheduledThreadPoolExecutor deadlineTimer(String name) {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        timer.setKeepAliveTime(KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS);
+        timer.allowCoreThreadTimeOut(true);
+        return timer;
     }
 
     /**
@@ -82,12 +102,12 @@ public final class ExchangeExecutor {
         };
         ThreadPoolExecutor pool = new ThreadPoolExecutor(0, maxThreads, KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS,
                 new HandOffQueue(), threads, ExchangeExecutor::overflow);
-        return new ExchangeExecutor(pool, pool, task -> pool.execute(new ClientTask(task)));
+        return new ExchangeExecutor(pool, pool, task -> pool.execute(new ClientTask(task)), threadNamePrefix);
     }
 
     /** The user's executor: exchanges and the client's tasks run on it as it decides; never shut down here. */
     public static ExchangeExecutor of(Executor executor) {
-        return new ExchangeExecutor(null, executor, executor);
+        return new ExchangeExecutor(null, executor, executor, "desknotify-http-");
     }
 
     /** The executor to give {@link HttpClient.Builder#executor}. */
@@ -105,18 +125,33 @@ public final class ExchangeExecutor {
      * completes with the response, or exceptionally with the failure {@code sendAsync} would have given (see
      * {@link #failureOf}), or with {@code refused}'s exception when the executor takes no more work (for an owned
      * pool: after {@link #shutdown()}).
+     *
+     * <p>The request's {@linkplain HttpRequest#timeout() timeout} is one deadline for the whole answer, counted from
+     * when the request is sent: the JDK client applies it to the headers, and here the body must be complete by
+     * then too, or the exchange fails with an {@link java.net.http.HttpTimeoutException} (see {@link Deadline}).
      */
     public <T> CompletableFuture<HttpResponse<T>> send(HttpClient http, HttpRequest request,
             HttpResponse.BodyHandler<T> handler, Function<RejectedExecutionException, ? extends Throwable> refused) {
         CompletableFuture<HttpResponse<T>> out = new CompletableFuture<>();
         Runnable exchange = () -> {
+            Deadline deadline;
             try {
-                out.complete(http.send(request, handler));
+                deadline = request.timeout().map(t -> Deadline.start(t, deadlines)).orElse(null);
+            } catch (RejectedExecutionException e) {
+                out.completeExceptionally(refused.apply(e));
+                return;
+            }
+            try {
+                out.complete(http.send(request, deadline == null ? handler : deadline.over(handler)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 out.completeExceptionally(interrupted(e));
             } catch (Throwable t) {
                 out.completeExceptionally(failureOf(t));
+            } finally {
+                if (deadline != null) {
+                    deadline.end();
+                }
             }
         };
         try {
@@ -148,13 +183,14 @@ public final class ExchangeExecutor {
     }
 
     /**
-     * Ends an owned pool: later exchanges are refused; those in flight are answered, and then their threads end.
-     * Does nothing to a user's executor.
+     * Ends an owned pool: later exchanges are refused; those in flight are answered or reach their deadline, and
+     * then their threads end. Does nothing to a user's executor.
      */
     public void shutdown() {
         if (own != null) {
             own.shutdown();
         }
+        deadlines.shutdown();
     }
 
     /**
