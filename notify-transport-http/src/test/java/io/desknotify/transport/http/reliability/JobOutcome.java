@@ -96,6 +96,11 @@ final class JobOutcome {
                 sb.append(o).append('=').append(ids(o).size()).append(' ');
             }
         }
-        return sb.append("shown=").append(shown.size()).toString();
+        sb.append("shown=").append(shown.size());
+        java.util.Map<String, Long> unknownShown = records.stream()
+                .filter(r -> r.outcome() == Outcome.UNKNOWN && shown.containsKey(r.target().value()))
+                .collect(java.util.stream.Collectors.groupingBy(r -> r.errorCode().orElse("-"),
+                        java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+        return unknownShown.isEmpty() ? sb.toString() : sb.append(" unknown-shown=").append(unknownShown).toString();
     }
 }

@@ -51,12 +51,21 @@ abstract class Rig implements AutoCloseable {
         HUAWEI, HORIZON;
 
         Rig start(int targets, long seed) {
+            return start(targets, seed, 24);
+        }
+
+        /**
+         * @param serverThreads the emulator's worker threads: enough that answers held back by a fault never make
+         *     the other requests wait in the emulator's queue past the client's deadline
+         */
+        Rig start(int targets, long seed, int serverThreads) {
             Inventory inventory = INVENTORIES.computeIfAbsent(this + "/" + targets + "/" + seed, k -> this == HUAWEI
                     ? Inventory.builder().seed(seed).desktops(targets).pools(0).users(Math.max(1, targets / 2))
                             .build()
                     : Inventory.builder().seed(seed).desktops(targets).pools(0).users(Math.max(1, targets / 2))
                             .connectedFraction(1.0).disconnectedFraction(0.0).build());
-            return this == HUAWEI ? new Huawei(inventory, seed) : new Horizon(inventory, seed);
+            return this == HUAWEI ? new Huawei(inventory, seed, serverThreads)
+                    : new Horizon(inventory, seed, serverThreads);
         }
 
         /** A transport of this provider pointed at any server (for hostile-provider tests). */
@@ -203,11 +212,11 @@ abstract class Rig implements AutoCloseable {
     static final class Huawei extends Rig {
         private final HuaweiWorkspaceEmulator emulator;
 
-        Huawei(Inventory inventory, long seed) {
+        Huawei(Inventory inventory, long seed, int threads) {
             super(Kind.HUAWEI, inventory, inventory.desktopIds().stream().map(id -> (Target) Target.desktop(id))
                     .toList());
             this.emulator = HuaweiWorkspaceEmulator.builder().inventory(inventory).credentials(HUAWEI_AK, HUAWEI_SK)
-                    .authToken(HUAWEI_IAM_TOKEN).jobPolls(1).seed(seed).threads(24).start();
+                    .authToken(HUAWEI_IAM_TOKEN).jobPolls(1).seed(seed).threads(threads).start();
         }
 
         @Override
@@ -236,11 +245,11 @@ abstract class Rig implements AutoCloseable {
     static final class Horizon extends Rig {
         private final HorizonEmulator emulator;
 
-        Horizon(Inventory inventory, long seed) {
+        Horizon(Inventory inventory, long seed, int threads) {
             super(Kind.HORIZON, inventory, inventory.connectedSessionIds().stream()
                     .map(id -> (Target) Target.session(id)).toList());
             this.emulator = HorizonEmulator.builder().inventory(inventory)
-                    .login(HORIZON_DOMAIN, HORIZON_USER, HORIZON_PASSWORD).seed(seed).threads(24).start();
+                    .login(HORIZON_DOMAIN, HORIZON_USER, HORIZON_PASSWORD).seed(seed).threads(threads).start();
         }
 
         @Override
