@@ -180,7 +180,9 @@ public class DesknotifyProperties {
      * One provider instance: its type and the settings of that type. Huawei Cloud Workspace uses
      * {@code endpoint}, {@code project-id} and either {@code access-key} with {@code secret-key} (and
      * {@code security-token} for temporary keys) or {@code token}; Horizon uses {@code base-url}, {@code domain},
-     * {@code username} and {@code password}.
+     * {@code username} and {@code password}. A key under {@code desknotify.providers.<name>} that is none of these
+     * properties stops start-up, naming the key; settings of the factory without a property of their own go under
+     * {@code settings.<key>}, which the factory checks.
      */
     public static class Provider {
 
