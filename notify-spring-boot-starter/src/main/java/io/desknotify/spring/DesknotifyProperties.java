@@ -187,7 +187,8 @@ public class DesknotifyProperties {
     public static class Provider {
 
         /**
-         * Provider type: the id of the TransportFactory that builds it, "huawei-workspace" or "horizon".
+         * Provider type: the id of the TransportFactory that builds it, "huawei-workspace", "horizon", "in-memory"
+         * (for tests) or the id of a factory of the application's own.
          */
         private String type;
 
@@ -279,7 +280,7 @@ public class DesknotifyProperties {
          */
         private Map<String, String> settings = new LinkedHashMap<>();
 
-        /** {@return provider type: the id of the TransportFactory that builds it, "huawei-workspace" or "horizon"} */
+        /** {@return provider type: the id of the TransportFactory that builds it} */
         public String getType() {
             return type;
         }
