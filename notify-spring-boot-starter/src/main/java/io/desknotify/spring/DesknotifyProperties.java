@@ -19,7 +19,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * </pre>
  *
  * <p>Secrets ({@code secret-key}, {@code security-token}, {@code token}, {@code password}) are never shown by
- * {@link #toString()}.
+ * {@link #toString()}. In Actuator's {@code /env} and {@code /configprops}, secret-looking {@code desknotify.*}
+ * keys stay masked even when values are shown, but an environment variable that such a key references (here
+ * {@code HW_SK}) does not: see {@link DesknotifySanitizingAutoConfiguration}.
  */
 @ConfigurationProperties("desknotify")
 public class DesknotifyProperties {
