@@ -19,7 +19,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * </pre>
  *
  * <p>Secrets ({@code secret-key}, {@code security-token}, {@code token}, {@code password}) are never shown by
- * {@link #toString()}.
+ * {@link #toString()}. In Actuator's {@code /env} and {@code /configprops}, secret-looking {@code desknotify.*}
+ * keys stay masked even when values are shown, but an environment variable that such a key references (here
+ * {@code HW_SK}) does not: see {@link DesknotifySanitizingAutoConfiguration}.
  */
 @ConfigurationProperties("desknotify")
 public class DesknotifyProperties {
@@ -72,58 +74,95 @@ public class DesknotifyProperties {
      */
     private final Health health = new Health();
 
+    /** {@return name of the provider that receives targets naming none} */
     public String getDefaultProvider() {
         return defaultProvider;
     }
 
+    /**
+     * Sets the value returned by {@link #getDefaultProvider()}.
+     *
+     * @param defaultProvider the new value
+     */
     public void setDefaultProvider(String defaultProvider) {
         this.defaultProvider = defaultProvider;
     }
 
+    /** {@return provider instances by name} */
     public Map<String, Provider> getProviders() {
         return providers;
     }
 
+    /**
+     * Sets the value returned by {@link #getProviders()}.
+     *
+     * @param providers the new value
+     */
     public void setProviders(Map<String, Provider> providers) {
         this.providers = providers;
     }
 
+    /** {@return how batches are retried when the provider provably did not act on them} */
     public Retry getRetry() {
         return retry;
     }
 
+    /** {@return rate limit of every provider without one of its own} */
     public RateLimit getRateLimit() {
         return rateLimit;
     }
 
+    /** {@return batches in flight per provider, across all jobs (1 to 1024)} */
     public int getMaxConcurrentBatches() {
         return maxConcurrentBatches;
     }
 
+    /**
+     * Sets the value returned by {@link #getMaxConcurrentBatches()}.
+     *
+     * @param maxConcurrentBatches the new value
+     */
     public void setMaxConcurrentBatches(int maxConcurrentBatches) {
         this.maxConcurrentBatches = maxConcurrentBatches;
     }
 
+    /**
+     * {@return whether sends that give no options reach only desktops with a connected user (the others are recorded
+     * SKIPPED)}
+     */
     public boolean isOnlyConnected() {
         return onlyConnected;
     }
 
+    /**
+     * Sets the value returned by {@link #isOnlyConnected()}.
+     *
+     * @param onlyConnected the new value
+     */
     public void setOnlyConnected(boolean onlyConnected) {
         this.onlyConnected = onlyConnected;
     }
 
+    /** {@return how long closing the notifier at shutdown waits for running jobs before cancelling them} */
     public Duration getCloseTimeout() {
         return closeTimeout;
     }
 
+    /**
+     * Sets the value returned by {@link #getCloseTimeout()}.
+     *
+     * @param closeTimeout the new value
+     */
     public void setCloseTimeout(Duration closeTimeout) {
         this.closeTimeout = closeTimeout;
     }
 
+    /** {@return how provider jobs (Huawei job ids) are followed to their end} */
     public JobPolling getJobPolling() {
         return jobPolling;
     }
 
+    /** {@return Actuator health indicator settings} */
     public Health getHealth() {
         return health;
     }
@@ -143,12 +182,15 @@ public class DesknotifyProperties {
      * One provider instance: its type and the settings of that type. Huawei Cloud Workspace uses
      * {@code endpoint}, {@code project-id} and either {@code access-key} with {@code secret-key} (and
      * {@code security-token} for temporary keys) or {@code token}; Horizon uses {@code base-url}, {@code domain},
-     * {@code username} and {@code password}.
+     * {@code username} and {@code password}. A key under {@code desknotify.providers.<name>} that is none of these
+     * properties stops start-up, naming the key; settings of the factory without a property of their own go under
+     * {@code settings.<key>}, which the factory checks.
      */
     public static class Provider {
 
         /**
-         * Provider type: the id of the TransportFactory that builds it, "huawei-workspace" or "horizon".
+         * Provider type: the id of the TransportFactory that builds it, "huawei-workspace", "horizon", "in-memory"
+         * (for tests) or the id of a factory of the application's own.
          */
         private String type;
 
@@ -240,142 +282,248 @@ public class DesknotifyProperties {
          */
         private Map<String, String> settings = new LinkedHashMap<>();
 
+        /** {@return provider type: the id of the TransportFactory that builds it} */
         public String getType() {
             return type;
         }
 
+        /**
+         * Sets the value returned by {@link #getType()}.
+         *
+         * @param type the new value
+         */
         public void setType(String type) {
             this.type = type;
         }
 
+        /** {@return Huawei Cloud Workspace endpoint, e.g. https://workspace.cn-north-4.myhuaweicloud.com} */
         public URI getEndpoint() {
             return endpoint;
         }
 
+        /**
+         * Sets the value returned by {@link #getEndpoint()}.
+         *
+         * @param endpoint the new value
+         */
         public void setEndpoint(URI endpoint) {
             this.endpoint = endpoint;
         }
 
+        /** {@return Huawei Cloud project id} */
         public String getProjectId() {
             return projectId;
         }
 
+        /**
+         * Sets the value returned by {@link #getProjectId()}.
+         *
+         * @param projectId the new value
+         */
         public void setProjectId(String projectId) {
             this.projectId = projectId;
         }
 
+        /** {@return Huawei Cloud access key id (AK) for SDK-HMAC-SHA256 signing} */
         public String getAccessKey() {
             return accessKey;
         }
 
+        /**
+         * Sets the value returned by {@link #getAccessKey()}.
+         *
+         * @param accessKey the new value
+         */
         public void setAccessKey(String accessKey) {
             this.accessKey = accessKey;
         }
 
+        /** {@return Huawei Cloud secret access key (SK) for SDK-HMAC-SHA256 signing} */
         public String getSecretKey() {
             return secretKey;
         }
 
+        /**
+         * Sets the value returned by {@link #getSecretKey()}.
+         *
+         * @param secretKey the new value
+         */
         public void setSecretKey(String secretKey) {
             this.secretKey = secretKey;
         }
 
+        /** {@return Huawei Cloud security token, for temporary access keys only} */
         public String getSecurityToken() {
             return securityToken;
         }
 
+        /**
+         * Sets the value returned by {@link #getSecurityToken()}.
+         *
+         * @param securityToken the new value
+         */
         public void setSecurityToken(String securityToken) {
             this.securityToken = securityToken;
         }
 
+        /** {@return Huawei IAM token (X-Auth-Token), instead of an access key and secret key} */
         public String getToken() {
             return token;
         }
 
+        /**
+         * Sets the value returned by {@link #getToken()}.
+         *
+         * @param token the new value
+         */
         public void setToken(String token) {
             this.token = token;
         }
 
+        /** {@return Horizon Connection Server base URL, e.g. https://horizon.example.com} */
         public URI getBaseUrl() {
             return baseUrl;
         }
 
+        /**
+         * Sets the value returned by {@link #getBaseUrl()}.
+         *
+         * @param baseUrl the new value
+         */
         public void setBaseUrl(URI baseUrl) {
             this.baseUrl = baseUrl;
         }
 
+        /** {@return Horizon login domain (NetBIOS name) of the service account} */
         public String getDomain() {
             return domain;
         }
 
+        /**
+         * Sets the value returned by {@link #getDomain()}.
+         *
+         * @param domain the new value
+         */
         public void setDomain(String domain) {
             this.domain = domain;
         }
 
+        /** {@return Horizon service account user name} */
         public String getUsername() {
             return username;
         }
 
+        /**
+         * Sets the value returned by {@link #getUsername()}.
+         *
+         * @param username the new value
+         */
         public void setUsername(String username) {
             this.username = username;
         }
 
+        /** {@return Horizon service account password} */
         public String getPassword() {
             return password;
         }
 
+        /**
+         * Sets the value returned by {@link #getPassword()}.
+         *
+         * @param password the new value
+         */
         public void setPassword(String password) {
             this.password = password;
         }
 
+        /** {@return Horizon domain of the users named by user targets; the login domain unless set} */
         public String getUserDomain() {
             return userDomain;
         }
 
+        /**
+         * Sets the value returned by {@link #getUserDomain()}.
+         *
+         * @param userDomain the new value
+         */
         public void setUserDomain(String userDomain) {
             this.userDomain = userDomain;
         }
 
+        /** {@return how long to wait for a TCP/TLS connection to the provider} */
         public Duration getConnectTimeout() {
             return connectTimeout;
         }
 
+        /**
+         * Sets the value returned by {@link #getConnectTimeout()}.
+         *
+         * @param connectTimeout the new value
+         */
         public void setConnectTimeout(Duration connectTimeout) {
             this.connectTimeout = connectTimeout;
         }
 
+        /** {@return how long to wait for an answer once a request is sent} */
         public Duration getRequestTimeout() {
             return requestTimeout;
         }
 
+        /**
+         * Sets the value returned by {@link #getRequestTimeout()}.
+         *
+         * @param requestTimeout the new value
+         */
         public void setRequestTimeout(Duration requestTimeout) {
             this.requestTimeout = requestTimeout;
         }
 
+        /** {@return most desktops (Huawei) or sessions (Horizon) per send request} */
         public Integer getMaxBatchSize() {
             return maxBatchSize;
         }
 
+        /**
+         * Sets the value returned by {@link #getMaxBatchSize()}.
+         *
+         * @param maxBatchSize the new value
+         */
         public void setMaxBatchSize(Integer maxBatchSize) {
             this.maxBatchSize = maxBatchSize;
         }
 
+        /** {@return longest message the provider accepts, in characters} */
         public Integer getMaxMessageLength() {
             return maxMessageLength;
         }
 
+        /**
+         * Sets the value returned by {@link #getMaxMessageLength()}.
+         *
+         * @param maxMessageLength the new value
+         */
         public void setMaxMessageLength(Integer maxMessageLength) {
             this.maxMessageLength = maxMessageLength;
         }
 
+        /** {@return rate limit of this provider; the global desknotify.rate-limit unless requests is set} */
         public RateLimit getRateLimit() {
             return rateLimit;
         }
 
+        /**
+         * {@return further settings passed as they are to the provider type's TransportFactory, for settings without a
+         * property of their own (e.g. "severity" or "page-size")}
+         */
         public Map<String, String> getSettings() {
             return settings;
         }
 
+        /**
+         * Sets the value returned by {@link #getSettings()}.
+         *
+         * @param settings the new value
+         */
         public void setSettings(Map<String, String> settings) {
             this.settings = settings;
         }
@@ -456,50 +604,89 @@ public class DesknotifyProperties {
          */
         private boolean retryAmbiguous;
 
+        /** {@return attempts per batch including the first (1 to 100)} */
         public int getMaxAttempts() {
             return maxAttempts;
         }
 
+        /**
+         * Sets the value returned by {@link #getMaxAttempts()}.
+         *
+         * @param maxAttempts the new value
+         */
         public void setMaxAttempts(int maxAttempts) {
             this.maxAttempts = maxAttempts;
         }
 
+        /** {@return bound of the first backoff; later bounds grow by the multiplier} */
         public Duration getInitialBackoff() {
             return initialBackoff;
         }
 
+        /**
+         * Sets the value returned by {@link #getInitialBackoff()}.
+         *
+         * @param initialBackoff the new value
+         */
         public void setInitialBackoff(Duration initialBackoff) {
             this.initialBackoff = initialBackoff;
         }
 
+        /** {@return largest backoff bound} */
         public Duration getMaxBackoff() {
             return maxBackoff;
         }
 
+        /**
+         * Sets the value returned by {@link #getMaxBackoff()}.
+         *
+         * @param maxBackoff the new value
+         */
         public void setMaxBackoff(Duration maxBackoff) {
             this.maxBackoff = maxBackoff;
         }
 
+        /** {@return growth factor of the backoff bound per attempt (at least 1)} */
         public double getMultiplier() {
             return multiplier;
         }
 
+        /**
+         * Sets the value returned by {@link #getMultiplier()}.
+         *
+         * @param multiplier the new value
+         */
         public void setMultiplier(double multiplier) {
             this.multiplier = multiplier;
         }
 
+        /** {@return longest provider retry-after hint that is honoured; longer hints are cut to it} */
         public Duration getMaxRetryAfter() {
             return maxRetryAfter;
         }
 
+        /**
+         * Sets the value returned by {@link #getMaxRetryAfter()}.
+         *
+         * @param maxRetryAfter the new value
+         */
         public void setMaxRetryAfter(Duration maxRetryAfter) {
             this.maxRetryAfter = maxRetryAfter;
         }
 
+        /**
+         * {@return whether batches whose fate is unknown (timeout or 5xx after the request was sent) are sent again:
+         * at-least-once delivery, so a desktop may show the message twice}
+         */
         public boolean isRetryAmbiguous() {
             return retryAmbiguous;
         }
 
+        /**
+         * Sets the value returned by {@link #isRetryAmbiguous()}.
+         *
+         * @param retryAmbiguous the new value
+         */
         public void setRetryAmbiguous(boolean retryAmbiguous) {
             this.retryAmbiguous = retryAmbiguous;
         }
@@ -528,18 +715,30 @@ public class DesknotifyProperties {
          */
         private Duration period = Duration.ofSeconds(1);
 
+        /** {@return requests (sends, look-ups, job polls) allowed per period; no limit of our own unless set} */
         public Integer getRequests() {
             return requests;
         }
 
+        /**
+         * Sets the value returned by {@link #getRequests()}.
+         *
+         * @param requests the new value
+         */
         public void setRequests(Integer requests) {
             this.requests = requests;
         }
 
+        /** {@return the period the requests are counted over} */
         public Duration getPeriod() {
             return period;
         }
 
+        /**
+         * Sets the value returned by {@link #getPeriod()}.
+         *
+         * @param period the new value
+         */
         public void setPeriod(Duration period) {
             this.period = period;
         }
@@ -560,10 +759,16 @@ public class DesknotifyProperties {
          */
         private Duration timeout = Duration.ofSeconds(10);
 
+        /** {@return how long a provider health check may take before the provider is reported DOWN} */
         public Duration getTimeout() {
             return timeout;
         }
 
+        /**
+         * Sets the value returned by {@link #getTimeout()}.
+         *
+         * @param timeout the new value
+         */
         public void setTimeout(Duration timeout) {
             this.timeout = timeout;
         }
@@ -590,18 +795,30 @@ public class DesknotifyProperties {
          */
         private Duration timeout = Duration.ofMinutes(10);
 
+        /** {@return time between two polls of a running provider job} */
         public Duration getInterval() {
             return interval;
         }
 
+        /**
+         * Sets the value returned by {@link #getInterval()}.
+         *
+         * @param interval the new value
+         */
         public void setInterval(Duration interval) {
             this.interval = interval;
         }
 
+        /** {@return how long a provider job is followed before its targets are recorded UNKNOWN} */
         public Duration getTimeout() {
             return timeout;
         }
 
+        /**
+         * Sets the value returned by {@link #getTimeout()}.
+         *
+         * @param timeout the new value
+         */
         public void setTimeout(Duration timeout) {
             this.timeout = timeout;
         }

@@ -9,11 +9,25 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * Masks desknotify secrets in Actuator's {@code /env} and {@code /configprops} even when the application shows
- * values there ({@code management.endpoint.env.show-values=always}). Since Boot 3 these endpoints mask every
- * value by default but no longer mask by key once values are shown; this function masks every
- * {@code desknotify.*} key whose last part looks secret ({@code secret-key}, {@code security-token},
- * {@code token}, {@code password}, also {@code access-key} and such keys under {@code settings}).
+ * Masks the values of secret-looking {@code desknotify.*} keys in Actuator's {@code /env} and {@code /configprops}
+ * when the application shows values there.
+ *
+ * <p>What Boot and this function mask, exactly:
+ * <ul>
+ *   <li>With {@code management.endpoint.env.show-values} and {@code management.endpoint.configprops.show-values}
+ *   left at their default {@code never}, Boot masks every value of every property; this function adds nothing.
+ *   <li>With values shown ({@code always}, or {@code when-authorized} for an authorized user), Boot masks only what
+ *   a {@link SanitizingFunction} masks. This one masks a key that starts with {@code desknotify.} and whose last
+ *   part (or last {@code [bracketed]} part) contains {@code secret}, {@code password}, {@code token}, {@code key}
+ *   or {@code credential}, or is {@code sk} or {@code ak}: so {@code secret-key}, {@code security-token},
+ *   {@code token}, {@code password}, also {@code access-key} and such keys under {@code settings}. In
+ *   {@code /env} the value shown for such a key is the one after placeholders are resolved, and it is masked.
+ *   <li>It does <em>not</em> mask the property a placeholder points to. With
+ *   {@code desknotify.providers.hw.secret-key=${HW_SK}}, the environment variable {@code HW_SK} is listed under
+ *   the {@code systemEnvironment} property source of {@code /env} with its value in clear. Nor does it mask any
+ *   other key outside {@code desknotify.*}. Keep values hidden, or mask those names with a function of your own,
+ *   for example {@code SanitizingFunction.sanitizeValue().ifKeyEquals("HW_AK", "HW_SK")}.
+ * </ul>
  */
 @AutoConfiguration
 @ConditionalOnClass(SanitizingFunction.class)

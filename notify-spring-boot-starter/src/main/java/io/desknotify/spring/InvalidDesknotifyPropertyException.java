@@ -8,7 +8,9 @@ package io.desknotify.spring;
 public final class InvalidDesknotifyPropertyException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The full name of the offending property. */
     private final String property;
+    /** What is wrong with the property, without its value. */
     private final String reason;
 
     InvalidDesknotifyPropertyException(String property, String reason) {
@@ -21,12 +23,12 @@ public final class InvalidDesknotifyPropertyException extends RuntimeException {
         this.reason = reason;
     }
 
-    /** The full name of the offending property, e.g. {@code desknotify.providers.hw.endpoint}. */
+    /** {@return the full name of the offending property, e.g. {@code desknotify.providers.hw.endpoint}} */
     public String property() {
         return property;
     }
 
-    /** What is wrong with it. */
+    /** {@return what is wrong with the property, never showing the value of a secret} */
     public String reason() {
         return reason;
     }

@@ -14,6 +14,11 @@ import org.springframework.context.annotation.Conditional;
  * {@code desknotify.providers.<name>} is configured and the application defines no {@code Notifier} of its own.
  * {@link NotifierBuilderCustomizer} beans are applied, in order, before the notifier is built; the notifier is
  * closed with the application context.
+ *
+ * <p>Every property is checked before any transport is created; a mistake stops start-up with an
+ * {@link InvalidDesknotifyPropertyException} whose failure analysis names the property. That includes a key under
+ * {@code desknotify.providers.<name>} that is no provider property (a misspelt {@code endpiont}, say), which
+ * Boot's binder would otherwise ignore: the analysis lists the keys a provider of that type takes.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(DesknotifyProperties.class)
@@ -24,6 +29,7 @@ public final class NotifierAutoConfiguration {
     @Conditional(OnDesknotifyProvidersCondition.class)
     Notifier notifier(DesknotifyProperties properties, ObjectProvider<NotifierBuilderCustomizer> customizers,
             ApplicationContext context) {
+        UnknownProviderKeys.check(context.getEnvironment(), properties);
         // the context's class loader finds the TransportFactory implementations of the application
         return new PropertiesNotifierFactory(properties, context.getClassLoader())
                 .create(customizers.orderedStream()::iterator);

@@ -18,6 +18,10 @@ import io.desknotify.core.Notifier;
 @FunctionalInterface
 public interface NotifierBuilderCustomizer {
 
-    /** Customizes the builder; called once, on the thread creating the notifier bean. */
+    /**
+     * Customizes the builder; called once, on the thread creating the notifier bean.
+     *
+     * @param builder the builder of the auto-configured notifier, with the {@code desknotify.*} properties applied
+     */
     void customize(Notifier.Builder builder);
 }

@@ -70,6 +70,25 @@ final class PropertiesNotifierFactory {
     private final DesknotifyProperties properties;
     private final Map<String, TransportFactory> factories;
 
+    /**
+     * The properties of their own (not {@code type}, {@code rate-limit} or {@code settings}) that a provider of
+     * the type may set; every one for a type this class does not know, since those get each under its own name.
+     */
+    static List<String> providerProperties(String type) {
+        List<String> keys = new ArrayList<>();
+        for (Field f : FIELDS) {
+            if (type == null || f.key(type) != null) {
+                keys.add(f.property());
+            }
+        }
+        return keys;
+    }
+
+    /** Whether the type's providers take only some of the provider properties. */
+    static boolean hasFixedKeys(String type) {
+        return HUAWEI.equals(type) || HORIZON.equals(type);
+    }
+
     PropertiesNotifierFactory(DesknotifyProperties properties, ClassLoader classLoader) {
         this.properties = properties;
         Map<String, TransportFactory> found = new TreeMap<>();

@@ -2,13 +2,17 @@ package io.desknotify.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.Sanitizer;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.boot.actuate.endpoint.Show;
+import org.springframework.boot.actuate.env.EnvironmentEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -66,6 +70,41 @@ class SecretsTest {
                     "https://x"), true)).isEqualTo("https://x");
             assertThat(sanitizer.sanitize(new SanitizableData(null, "other.password", "pw"), true)).isEqualTo("pw");
         });
+    }
+
+    @Test
+    void envMasksTheResolvedSecretKeyButNotTheVariableItsPlaceholderPointsTo() {
+        // exactly what DesknotifySanitizingAutoConfiguration's Javadoc says, through Actuator's own endpoint
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(NotifierAutoConfiguration.class,
+                        DesknotifySanitizingAutoConfiguration.class))
+                .withInitializer(UnknownProviderKeysTest.environment(Map.of("HW_SK", "S3CRET-FROM-ENV")))
+                .withPropertyValues("desknotify.providers.hw.type=huawei-workspace",
+                        "desknotify.providers.hw.endpoint=http://127.0.0.1:9",
+                        "desknotify.providers.hw.project-id=p1",
+                        "desknotify.providers.hw.access-key=ak",
+                        "desknotify.providers.hw.secret-key=${HW_SK}")
+                .run(context -> {
+                    List<SanitizingFunction> ours = List.copyOf(
+                            context.getBeansOfType(SanitizingFunction.class).values());
+                    EnvironmentEndpoint shown = new EnvironmentEndpoint(context.getEnvironment(), ours, Show.ALWAYS);
+                    assertThat(values(shown, "desknotify.providers.hw.secret-key")).containsOnly("******");
+                    assertThat(values(shown, "HW_SK")).containsOnly("S3CRET-FROM-ENV");
+
+                    List<SanitizingFunction> withRemedy = new ArrayList<>(ours);
+                    withRemedy.add(SanitizingFunction.sanitizeValue().ifKeyEquals("HW_AK", "HW_SK"));
+                    assertThat(values(new EnvironmentEndpoint(context.getEnvironment(), withRemedy, Show.ALWAYS),
+                            "HW_SK")).containsOnly("******");
+                    // Boot's default hides every value
+                    assertThat(values(new EnvironmentEndpoint(context.getEnvironment(), ours, Show.NEVER), "HW_SK"))
+                            .containsOnly("******");
+                });
+    }
+
+    /** The values /env shows for a property, one per property source that holds it. */
+    private static List<Object> values(EnvironmentEndpoint endpoint, String property) {
+        return endpoint.environmentEntry(property).getPropertySources().stream()
+                .filter(s -> s.getProperty() != null).map(s -> s.getProperty().getValue()).toList();
     }
 
     @Test
