@@ -57,8 +57,12 @@ public class Loopback {
         emulator.close();
     }
 
-    /** Checks that every target was shown exactly {@code times} times since the last check, then forgets. */
+    /**
+     * Checks that every target was shown exactly {@code times} times since the last check and that no request broke
+     * the provider's contract, then forgets.
+     */
     void checkShownAndClear(long times) {
+        Providers.checkContract(emulator);
         long shown = emulator.journal().totalShown();
         if (shown != times * targets) {
             throw new IllegalStateException("expected " + times * targets + " notifications shown but the "

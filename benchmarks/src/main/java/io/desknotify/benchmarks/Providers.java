@@ -171,4 +171,16 @@ enum Providers {
                 .disconnectedFraction(0.0)
                 .build();
     }
+
+    /**
+     * Fails the benchmark when the emulator received a request its provider's published API does not allow: a
+     * figure measured outside the contract says nothing about a real provider.
+     */
+    static void checkContract(Emulator emulator) {
+        List<io.desknotify.testkit.ContractViolation> violations = emulator.journal().contractViolations();
+        if (!violations.isEmpty()) {
+            throw new IllegalStateException(violations.size() + " requests outside the provider's contract, first: "
+                    + violations.get(0));
+        }
+    }
 }

@@ -137,7 +137,11 @@ public class ThrottledBenchmark {
     @TearDown(Level.Trial)
     public void stop() {
         notifier.close();
-        emulator.close();
+        try {
+            Providers.checkContract(emulator);
+        } finally {
+            emulator.close();
+        }
     }
 
     @Benchmark

@@ -104,10 +104,13 @@ public final class Demo {
                 long twice = huawei.journal().targetsShownMoreThanOnce().size()
                         + horizon.journal().targetsShownMoreThanOnce().size();
                 long delivered = report.count(Outcome.DELIVERED);
-                boolean match = delivered == shown && twice == 0
+                int outsideContract = huawei.journal().contractViolations().size()
+                        + horizon.journal().contractViolations().size();
+                boolean match = delivered == shown && twice == 0 && outsideContract == 0
                         && report.count(Outcome.FAILED) + report.count(Outcome.UNKNOWN) == 0;
-                out.printf("Emulator journals: %,d notifications shown (%,d Huawei, %,d Horizon), %d shown twice%n",
-                        shown, huawei.journal().totalShown(), horizon.journal().totalShown(), twice);
+                out.printf("Emulator journals: %,d notifications shown (%,d Huawei, %,d Horizon), %d shown twice, "
+                        + "%d requests outside the providers' API contracts%n",
+                        shown, huawei.journal().totalShown(), horizon.journal().totalShown(), twice, outsideContract);
                 out.println(match ? "Check: the report matches the journals."
                         : "Check FAILED: report says " + delivered + " delivered, journals say " + shown);
                 return match;

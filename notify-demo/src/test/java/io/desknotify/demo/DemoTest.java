@@ -17,6 +17,7 @@ class DemoTest {
 
         assertThat(matched).as(output).isTrue();
         assertThat(output).contains("Report: JobReport{").contains("Check: the report matches the journals.")
+                .contains(", 0 shown twice, 0 requests outside the providers' API contracts")
                 .doesNotContain("demo-secret-key-never-printed").doesNotContain("demo-password-never-printed");
     }
 }

@@ -27,6 +27,7 @@ final class JobOutcome {
     final Map<String, DeliveryRecord> byId = new HashMap<>();
     final Map<Outcome, Set<String>> idsByOutcome = new EnumMap<>(Outcome.class);
     final Map<String, Integer> shown;
+    final List<io.desknotify.testkit.ContractViolation> contractViolations;
     final Set<String> inSendRequests;
 
     JobOutcome(Notifier notifier, JobReport report, Rig rig) {
@@ -46,6 +47,7 @@ final class JobOutcome {
         Journal journal = rig.journal();
         this.shown = journal.shownTargets();
         this.inSendRequests = rig.idsInSendRequests();
+        this.contractViolations = journal.contractViolations();
     }
 
     Set<String> ids(Outcome o) {
@@ -56,9 +58,11 @@ final class JobOutcome {
      * Every target in exactly one final record; the report's counts equal the records'; a target is shown at most
      * once (unless {@code atLeastOnce}); every DELIVERED target was shown; every shown target is DELIVERED or
      * UNKNOWN (never FAILED, SKIPPED or CANCELLED); every UNKNOWN target was named in a request the provider
-     * received, so it may have been processed.
+     * received, so it may have been processed; and no request the transport sent broke the provider's published
+     * contract.
      */
     void assertConsistent(List<Target> targets, boolean atLeastOnce) {
+        assertThat(contractViolations).as("requests outside the provider's contract").isEmpty();
         assertThat(records).hasSize(targets.size());
         Set<String> expected = new HashSet<>();
         targets.forEach(t -> expected.add(t.value()));
