@@ -1,7 +1,9 @@
 package io.desknotify.testkit;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -60,6 +62,14 @@ public interface Journal {
 
     /** @return the total number of notifications shown */
     int totalShown();
+
+    /**
+     * When the latest notification was shown, kept also by an emulator built with {@code journalDetails(false)}, so
+     * that a benchmark can tell how long after the last desktop saw the message its report was final.
+     *
+     * @return the time of the most recent {@link ShownNotification}, or empty when nothing was shown
+     */
+    Optional<Instant> lastShown();
 
     /** @return the ids of targets that were shown a notification more than once */
     Set<String> targetsShownMoreThanOnce();

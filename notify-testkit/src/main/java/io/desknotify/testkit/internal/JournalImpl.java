@@ -5,7 +5,9 @@ import io.desknotify.testkit.Journal;
 import io.desknotify.testkit.RecordedRequest;
 import io.desknotify.testkit.Route;
 import io.desknotify.testkit.ShownNotification;
+import java.time.Instant;
 import java.util.EnumMap;
+import java.util.Optional;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 
@@ -24,6 +27,7 @@ public final class JournalImpl implements Journal {
     private final ConcurrentLinkedQueue<ShownNotification> shown = new ConcurrentLinkedQueue<>();
     private final ConcurrentHashMap<String, AtomicInteger> shownCounts = new ConcurrentHashMap<>();
     private final LongAdder totalShown = new LongAdder();
+    private final AtomicReference<Instant> lastShown = new AtomicReference<>();
     private final ConcurrentLinkedQueue<ContractViolation> violations = new ConcurrentLinkedQueue<>();
     private final AtomicInteger violationCount = new AtomicInteger();
 
@@ -69,6 +73,12 @@ public final class JournalImpl implements Journal {
         }
         shownCounts.computeIfAbsent(notification.targetId(), k -> new AtomicInteger()).incrementAndGet();
         totalShown.increment();
+        lastShown.accumulateAndGet(notification.time(), (a, b) -> a == null || b.isAfter(a) ? b : a);
+    }
+
+    @Override
+    public Optional<Instant> lastShown() {
+        return Optional.ofNullable(lastShown.get());
     }
 
     /**
@@ -144,6 +154,7 @@ public final class JournalImpl implements Journal {
         shown.clear();
         shownCounts.clear();
         totalShown.reset();
+        lastShown.set(null);
         violations.clear();
         violationCount.set(0);
     }
