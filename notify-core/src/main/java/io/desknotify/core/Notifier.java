@@ -2,6 +2,7 @@ package io.desknotify.core;
 
 import io.desknotify.api.ConfigurationException;
 import io.desknotify.api.DeliveryRecord;
+import io.desknotify.api.IdempotencyKeyConflictException;
 import io.desknotify.api.InvalidRequestException;
 import io.desknotify.api.Notification;
 import io.desknotify.api.NotificationJob;
@@ -22,6 +23,7 @@ import io.desknotify.core.internal.Lane;
 import io.desknotify.core.internal.LanePlan;
 import io.desknotify.core.internal.Runtime;
 import io.desknotify.core.internal.SafeListener;
+import io.desknotify.core.internal.TargetDigest;
 import io.desknotify.core.internal.TransportFactories;
 import io.desknotify.core.metrics.MicrometerNotifyListener;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -100,7 +102,7 @@ public final class Notifier implements AutoCloseable {
             listeners.add(new MicrometerNotifyListener(b.meterRegistry));
         }
         this.runtime = new Runtime(scheduler, new SafeListener(listeners), b.recordStore, b.clock, b.retry,
-                b.pollInterval, b.pollTimeout);
+                b.jobPolling);
         Map<String, Lane> l = new LinkedHashMap<>();
         for (Transport t : b.transports) {
             RateLimitSettings rate = b.rateLimits.getOrDefault(t.provider(), b.rateLimit);
@@ -135,9 +137,21 @@ public final class Notifier implements AutoCloseable {
     /**
      * Validates the request and starts a job; returns at once.
      *
-     * @throws InvalidRequestException naming the field when the notification, a target or an option is invalid
-     *                                 or cannot be reached by its provider; nothing has been sent then
-     * @throws IllegalStateException   when the notifier is closed
+     * <p>With an idempotency key the notifier still knows (the job is running or among the last
+     * {@link Builder#jobRetention(int) retained} ones), the same request returns the first job and sends nothing;
+     * "the same" means an equal notification, equal options and the same targets in any order (compared by a
+     * digest of provider, kind and id made once per send, not by a copy of the targets). Another request with
+     * that key is refused.
+     *
+     * @param notification what to show
+     * @param targets      whom to show it to
+     * @param options      options of this send
+     * @return the job, running
+     * @throws IdempotencyKeyConflictException when the idempotency key belongs to a job of another request
+     * @throws InvalidRequestException         naming the field when the notification, a target or an option is
+     *                                         invalid or cannot be reached by its provider; nothing has been sent
+     *                                         then
+     * @throws IllegalStateException           when the notifier is closed
      */
     public NotificationJob send(Notification notification, Collection<? extends Target> targets,
             SendOptions options) {
@@ -154,19 +168,20 @@ public final class Notifier implements AutoCloseable {
         if (key != null) {
             JobRun first = byKey.get(key);
             if (first != null) {
-                return first;
+                return sameRequest(first, key, notification, targets, options, null);
             }
         }
-        Map<String, LanePlan> plans = plan(notification, targets, options);
+        TargetDigest digest = key != null ? new TargetDigest() : null;
+        Map<String, LanePlan> plans = plan(notification, targets, options, digest);
 
         String id = idPrefix + "-" + jobCounter.incrementAndGet();
-        JobRun job = new JobRun(id, notification, options, runtime, List.copyOf(plans.values()), targets.size(),
-                this::finished);
+        JobRun job = new JobRun(id, notification, options, digest, runtime, List.copyOf(plans.values()),
+                targets.size(), this::finished);
         if (key != null) {
             // a concurrent send with the same key may have won since the look-up above
             JobRun first = byKey.putIfAbsent(key, job);
             if (first != null) {
-                return first;
+                return sameRequest(first, key, notification, targets, options, digest);
             }
         }
         running.put(id, job);
@@ -182,9 +197,42 @@ public final class Notifier implements AutoCloseable {
         return job;
     }
 
+    /**
+     * The first job of an idempotency key, when the request is the same as its; else the conflict, saying what
+     * differs.
+     */
+    private JobRun sameRequest(JobRun first, String key, Notification notification,
+            Collection<? extends Target> targets, SendOptions options, TargetDigest digest) {
+        String differs = null;
+        if (!first.notification().equals(notification)) {
+            differs = "another notification";
+        } else if (!first.options().equals(options)) {
+            differs = "other options (" + options + " instead of " + first.options() + ")";
+        } else {
+            if (targets == null) {
+                throw new InvalidRequestException("targets", "targets must not be null");
+            }
+            if (digest == null) {
+                digest = new TargetDigest();
+                for (Target t : targets) {
+                    digest.add(t == null || t.provider() == null ? defaultProvider : t.provider(), t);
+                }
+            }
+            if (!digest.sameAs(first.digest())) {
+                differs = "other targets";
+            }
+        }
+        if (differs == null) {
+            return first;
+        }
+        throw new IdempotencyKeyConflictException(first.id(), "idempotency key '" + key + "' belongs to job "
+                + first.id() + ", which was sent a different request: this send has " + differs
+                + "; nothing was sent. Use a new key for a new request, or repeat the first request exactly");
+    }
+
     /** Validates everything and routes targets to lanes, de-duplicating as it goes. Sends nothing. */
     private Map<String, LanePlan> plan(Notification notification, Collection<? extends Target> targets,
-            SendOptions options) {
+            SendOptions options, TargetDigest digest) {
         if (targets == null) {
             throw new InvalidRequestException("targets", "targets must not be null");
         }
@@ -204,6 +252,9 @@ public final class Notifier implements AutoCloseable {
                 throw new InvalidRequestException("targets[" + i + "]", "targets[" + i + "] must not be null");
             }
             String provider = t.provider() != null ? t.provider() : defaultProvider;
+            if (digest != null) {
+                digest.add(provider, t);
+            }
             // targets mostly come in runs of one provider: look the plan up only when the provider changes
             if (!provider.equals(lastProvider)) {
                 plan = plans.get(provider);
@@ -234,9 +285,10 @@ public final class Notifier implements AutoCloseable {
 
     private static void check(Lane lane, Notification notification, SendOptions options) {
         TransportCapabilities caps = lane.capabilities();
+        // UTF-16 chars, the unit TransportCapabilities.maxMessageLength() and Notification document
         int length = notification.message().length();
         if (length > caps.maxMessageLength()) {
-            throw new InvalidRequestException("message", "message is " + length + " characters long; provider '"
+            throw new InvalidRequestException("message", "message is " + length + " UTF-16 chars long; provider '"
                     + lane.provider() + "' accepts at most " + caps.maxMessageLength());
         }
         if (options.onlyConnected() && !caps.filtersConnected()) {
@@ -312,8 +364,20 @@ public final class Notifier implements AutoCloseable {
     }
 
     /**
-     * Stops accepting sends, waits for running jobs up to the close timeout, cancels the rest (their unsent
-     * targets become {@code CANCELLED}), closes the transports and stops the notifier's threads. Idempotent.
+     * Stops accepting sends and ends every job before it returns:
+     * <ol>
+     *   <li>waits up to the {@link Builder#closeTimeout(Duration) close timeout} for running jobs to end;</li>
+     *   <li>then stops them: batches not yet sent are not sent (their targets become {@code CANCELLED}, code
+     *   {@code NOTIFIER_CLOSED}) and provider jobs are no longer followed (their targets become
+     *   {@code UNKNOWN}, code {@code NOTIFIER_CLOSED}); it waits up to the close timeout again for the answers
+     *   of requests on the wire;</li>
+     *   <li>then records what is still open: targets of requests whose answer never came are {@code UNKNOWN}
+     *   with code {@code NO_ANSWER_BEFORE_CLOSE} (the provider may have shown them), targets never sent are
+     *   {@code CANCELLED}. An answer that comes later changes nothing.</li>
+     * </ol>
+     * So after {@code close()} returns, every job's {@link NotificationJob#completion()} is complete (it takes at
+     * most about twice the close timeout). Then it closes the transports and stops the notifier's threads.
+     * Idempotent.
      */
     @Override
     public void close() {
@@ -322,22 +386,45 @@ public final class Notifier implements AutoCloseable {
         }
         closed = true;
         List<JobRun> jobs = List.copyOf(running.values());
-        CompletableFuture<?> all = CompletableFuture.allOf(jobs.stream().map(JobRun::completion)
+        CompletableFuture<?> all = CompletableFuture.allOf(jobs.stream().map(JobRun::ownCompletion)
                 .toArray(CompletableFuture[]::new));
+        boolean interrupted = false;
         try {
             all.get(closeTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             jobs.forEach(JobRun::abandon);
             try {
                 all.get(closeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException again) {
+                // answers that did not come by now are not waited for
+            } catch (InterruptedException again) {
+                interrupted = true;
             } catch (Exception again) {
-                LOG.log(System.Logger.Level.WARNING, "jobs still running after cancel at close: " + running.keySet());
+                LOG.log(System.Logger.Level.WARNING, "waiting for jobs at close failed", again);
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            jobs.forEach(JobRun::abandon);
+            interrupted = true;
         } catch (Exception e) {
             LOG.log(System.Logger.Level.WARNING, "waiting for jobs at close failed", e);
+        }
+        // a send that raced with close() may have added a job after the first look
+        List<JobRun> left = new ArrayList<>(running.values());
+        for (JobRun job : jobs) {
+            if (!job.isDone() && !left.contains(job)) {
+                left.add(job);
+            }
+        }
+        for (JobRun job : left) {
+            job.abandon();
+            job.forceFinish();
+        }
+        List<String> incomplete = left.stream().filter(j -> !j.isDone()).map(JobRun::id).toList();
+        if (!incomplete.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "jobs not complete at close (a transport blocked its caller's "
+                    + "thread): " + incomplete);
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         for (Lane lane : lanes.values()) {
             try {
@@ -358,8 +445,7 @@ public final class Notifier implements AutoCloseable {
         private RateLimitSettings rateLimit = RateLimitSettings.unlimited();
         private final Map<String, RateLimitSettings> rateLimits = new LinkedHashMap<>();
         private int maxConcurrentBatches = 8;
-        private Duration pollInterval = Duration.ofSeconds(2);
-        private Duration pollTimeout = Duration.ofMinutes(10);
+        private JobPolling jobPolling = JobPolling.defaults();
         private final List<NotifyListener> listeners = new ArrayList<>();
         private MeterRegistry meterRegistry;
         private RecordStore recordStore;
@@ -447,12 +533,35 @@ public final class Notifier implements AutoCloseable {
         }
 
         /**
-         * How provider jobs are followed: polled every {@code interval} (2 s unless set) until they end or
-         * {@code timeout} (10 min) passes, after which their targets are recorded {@code UNKNOWN}.
+         * How provider jobs are followed: first poll soon, then less often, given up after a timeout or a few
+         * failed polls in a row; {@link JobPolling#defaults()} unless set (see {@link JobPolling}).
+         *
+         * @param jobPolling the settings
+         * @return this builder
+         * @throws IllegalArgumentException when null
+         */
+        public Builder jobPolling(JobPolling jobPolling) {
+            if (jobPolling == null) {
+                throw new IllegalArgumentException("jobPolling must not be null");
+            }
+            this.jobPolling = jobPolling;
+            return this;
+        }
+
+        /**
+         * How provider jobs are followed, in short: polled at most every {@code interval} (the first poll comes
+         * after 200 ms, or after {@code interval} when that is shorter, and the wait doubles up to
+         * {@code interval}) until they end or {@code timeout} passes, after which their targets are recorded
+         * {@code UNKNOWN}. The same as {@code jobPolling(JobPolling.every(interval, timeout))}; the other
+         * settings keep their defaults.
+         *
+         * @param interval the longest wait between two polls of a provider job (the default is 2 s)
+         * @param timeout  how long a provider job is followed (the default is 10 min)
+         * @return this builder
+         * @throws IllegalArgumentException naming the parameter when one is null, zero or negative
          */
         public Builder jobPolling(Duration interval, Duration timeout) {
-            this.pollInterval = Settings.positive(interval, "interval");
-            this.pollTimeout = Settings.positive(timeout, "timeout");
+            this.jobPolling = JobPolling.every(interval, timeout);
             return this;
         }
 

@@ -75,7 +75,12 @@ public final class TransportCapabilities {
         return isNative(kind) || resolvableKinds.contains(kind);
     }
 
-    /** The longest message, in characters, the provider accepts. */
+    /**
+     * The longest message the provider accepts, in UTF-16 chars ({@link String#length()}), the unit in which
+     * the notifier checks it; a character outside the Basic Multilingual Plane counts 2.
+     *
+     * @return the most UTF-16 chars a message may have
+     */
     public int maxMessageLength() {
         return maxMessageLength;
     }

@@ -208,14 +208,14 @@ public final class InMemoryTransport implements Transport {
 
     @Override
     public CompletionStage<Resolution> resolve(ResolveRequest request) {
-        List<Target> deliverable = new ArrayList<>();
-        List<TargetResult> settled = new ArrayList<>();
+        Resolution.Builder resolution = Resolution.builder();
         for (Target t : request.targets()) {
             List<Target> expanded;
             if (t.kind() == TargetKind.USER) {
                 List<String> desktops = users.get(t.value());
                 if (desktops == null || desktops.isEmpty()) {
-                    settled.add(TargetResult.failed(t, "USER_NOT_FOUND", "no desktop is assigned to " + t.value()));
+                    resolution.settle(TargetResult.failed(t, "USER_NOT_FOUND", "no desktop is assigned to "
+                            + t.value()));
                     continue;
                 }
                 expanded = new ArrayList<>(desktops.size());
@@ -227,13 +227,13 @@ public final class InMemoryTransport implements Transport {
             }
             for (Target e : expanded) {
                 if (request.onlyConnected() && disconnected.contains(e.value())) {
-                    settled.add(TargetResult.skipped(e, "NOT_CONNECTED", e.value() + " is not connected"));
+                    resolution.settle(TargetResult.skipped(e, "NOT_CONNECTED", e.value() + " is not connected"));
                 } else {
-                    deliverable.add(e);
+                    resolution.deliver(e, t);
                 }
             }
         }
-        return CompletableFuture.completedFuture(new Resolution(deliverable, settled));
+        return CompletableFuture.completedFuture(resolution.build());
     }
 
     /** How many times the target (by kind and id) was shown. */
