@@ -8,6 +8,7 @@ package io.desknotify.api;
  */
 public class IdempotencyKeyConflictException extends InvalidRequestException {
     private static final long serialVersionUID = 1L;
+    /** The job the key belongs to. */
     private final String firstJobId;
 
     /**

@@ -6,6 +6,7 @@ package io.desknotify.api;
  */
 public class InvalidRequestException extends NotifyException {
     private static final long serialVersionUID = 1L;
+    /** The path of the offending field. */
     private final String field;
 
     /**

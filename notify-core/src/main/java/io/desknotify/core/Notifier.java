@@ -125,11 +125,25 @@ public final class Notifier implements AutoCloseable {
         };
     }
 
+    /**
+     * Starts a notifier; at least one transport is required.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Sends with the notifier's default options ({@link Builder#defaultOptions(SendOptions)}). */
+    /**
+     * Sends with the notifier's default options ({@link Builder#defaultOptions(SendOptions)}); see
+     * {@link #send(Notification, Collection, SendOptions)}.
+     *
+     * @param notification what to show
+     * @param targets      whom to show it to
+     * @return the job, running
+     * @throws InvalidRequestException naming the field when the request is invalid; nothing has been sent then
+     * @throws IllegalStateException   when the notifier is closed
+     */
     public NotificationJob send(Notification notification, Collection<? extends Target> targets) {
         return send(notification, targets, defaultOptions);
     }
@@ -316,7 +330,12 @@ public final class Notifier implements AutoCloseable {
         }
     }
 
-    /** A job this notifier still knows (running, or among the last finished ones). */
+    /**
+     * A job this notifier still knows (running, or among the last finished ones).
+     *
+     * @param id the job id
+     * @return the job, or empty
+     */
     public Optional<NotificationJob> job(String id) {
         JobRun job = running.get(id);
         if (job == null) {
@@ -327,7 +346,13 @@ public final class Notifier implements AutoCloseable {
         return Optional.ofNullable(job);
     }
 
-    /** One page of delivery records. */
+    /**
+     * One page of delivery records.
+     *
+     * @param query filters, paging and order
+     * @return the page
+     * @throws InvalidRequestException with field {@code query} when null
+     */
     public Page<DeliveryRecord> records(RecordQuery query) {
         if (query == null) {
             throw new InvalidRequestException("query", "query must not be null");
@@ -335,7 +360,14 @@ public final class Notifier implements AutoCloseable {
         return runtime.store().query(query);
     }
 
-    /** Queries a provider's own notification records (see {@link Transport#queryProviderRecords}). */
+    /**
+     * Queries a provider's own notification records (see {@link Transport#queryProviderRecords}).
+     *
+     * @param provider the transport name
+     * @param query    filters and paging
+     * @return a stage completed with one page of the provider's records
+     * @throws InvalidRequestException with field {@code provider} when the notifier has no such provider
+     */
     public CompletionStage<Page<ProviderRecord>> providerRecords(String provider, ProviderRecordQuery query) {
         Lane lane = lanes.get(provider);
         if (lane == null) {
@@ -345,7 +377,12 @@ public final class Notifier implements AutoCloseable {
         return lane.transport().queryProviderRecords(query);
     }
 
-    /** Checks that a provider is reachable and accepts our credentials. */
+    /**
+     * Checks that a provider is reachable and accepts our credentials.
+     *
+     * @param provider the transport name
+     * @return a stage completed normally when it is, exceptionally when not (also for an unknown provider)
+     */
     public CompletionStage<Void> checkHealth(String provider) {
         Lane lane = lanes.get(provider);
         if (lane == null) {
@@ -355,7 +392,11 @@ public final class Notifier implements AutoCloseable {
         return lane.transport().checkHealth();
     }
 
-    /** The provider names of this notifier's transports, the default first. */
+    /**
+     * The provider names of this notifier's transports, the default first.
+     *
+     * @return the names
+     */
     public List<String> providers() {
         List<String> names = new ArrayList<>();
         names.add(defaultProvider);
@@ -462,6 +503,11 @@ public final class Notifier implements AutoCloseable {
         /**
          * Adds a transport; the notifier owns it and closes it on {@link Notifier#close()}. The first transport
          * added is the default provider unless {@link #defaultProvider(String)} says otherwise.
+         *
+         * @param transport the transport
+         * @return this builder
+         * @throws ConfigurationException  when another transport has the same provider name
+         * @throws IllegalArgumentException when null
          */
         public Builder transport(Transport transport) {
             if (transport == null) {
@@ -481,6 +527,9 @@ public final class Notifier implements AutoCloseable {
          * Adds a transport built by the {@link io.desknotify.api.spi.TransportFactory} registered for
          * {@code providerId} (found with {@link java.util.ServiceLoader}).
          *
+         * @param providerId the factory's id, e.g. {@code huawei-workspace}
+         * @param settings   the transport's name and settings
+         * @return this builder
          * @throws ConfigurationException when no factory has that id or a setting is missing or invalid
          */
         public Builder transport(String providerId, TransportSettings settings) {
@@ -490,12 +539,23 @@ public final class Notifier implements AutoCloseable {
             return transport(TransportFactories.find(providerId).create(settings));
         }
 
-        /** The provider for targets that name none; the first transport's unless set. */
+        /**
+         * The provider for targets that name none; the first transport's unless set.
+         *
+         * @param provider a transport name
+         * @return this builder
+         */
         public Builder defaultProvider(String provider) {
             this.defaultProvider = provider;
             return this;
         }
 
+        /**
+         * How failed batches are retried; {@link RetrySettings#defaults()} unless set.
+         *
+         * @param retry the settings
+         * @return this builder
+         */
         public Builder retry(RetrySettings retry) {
             if (retry == null) {
                 throw new IllegalArgumentException("retry must not be null");
@@ -504,7 +564,12 @@ public final class Notifier implements AutoCloseable {
             return this;
         }
 
-        /** The rate limit of every transport without one of its own; unlimited unless set. */
+        /**
+         * The rate limit of every transport without one of its own; unlimited unless set.
+         *
+         * @param rateLimit the limit
+         * @return this builder
+         */
         public Builder rateLimit(RateLimitSettings rateLimit) {
             if (rateLimit == null) {
                 throw new IllegalArgumentException("rateLimit must not be null");
@@ -513,7 +578,13 @@ public final class Notifier implements AutoCloseable {
             return this;
         }
 
-        /** The rate limit of one provider. */
+        /**
+         * The rate limit of one provider.
+         *
+         * @param provider  the transport name
+         * @param rateLimit the limit
+         * @return this builder
+         */
         public Builder rateLimit(String provider, RateLimitSettings rateLimit) {
             if (provider == null || rateLimit == null) {
                 throw new IllegalArgumentException("provider and rateLimit must not be null");
@@ -522,7 +593,12 @@ public final class Notifier implements AutoCloseable {
             return this;
         }
 
-        /** Batches in flight per transport, across all jobs; 8 unless set. */
+        /**
+         * Batches in flight per transport, across all jobs; 8 unless set.
+         *
+         * @param maxConcurrentBatches 1 to 1024
+         * @return this builder
+         */
         public Builder maxConcurrentBatches(int maxConcurrentBatches) {
             if (maxConcurrentBatches < 1 || maxConcurrentBatches > 1024) {
                 throw new IllegalArgumentException("maxConcurrentBatches must be between 1 and 1024 but was "
@@ -565,6 +641,12 @@ public final class Notifier implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Adds a listener; see {@link NotifyListener} for what happens when it throws.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
         public Builder listener(NotifyListener listener) {
             if (listener == null) {
                 throw new IllegalArgumentException("listener must not be null");
@@ -573,19 +655,34 @@ public final class Notifier implements AutoCloseable {
             return this;
         }
 
-        /** Publishes {@code notify.*} metrics to this registry. */
+        /**
+         * Publishes {@code notify.*} metrics to this registry.
+         *
+         * @param meterRegistry the registry, or {@code null} for none
+         * @return this builder
+         */
         public Builder meterRegistry(MeterRegistry meterRegistry) {
             this.meterRegistry = meterRegistry;
             return this;
         }
 
-        /** Where delivery records go; an {@link InMemoryRecordStore} of default capacity unless set. */
+        /**
+         * Where delivery records go; an {@link InMemoryRecordStore} of default capacity unless set.
+         *
+         * @param recordStore the store
+         * @return this builder
+         */
         public Builder recordStore(RecordStore recordStore) {
             this.recordStore = recordStore;
             return this;
         }
 
-        /** The clock for record and report timestamps. */
+        /**
+         * The clock for record and report timestamps.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             if (clock == null) {
                 throw new IllegalArgumentException("clock must not be null");
@@ -594,7 +691,12 @@ public final class Notifier implements AutoCloseable {
             return this;
         }
 
-        /** The most targets one send may have (before resolution); 1,000,000 unless set. */
+        /**
+         * The most targets one send may have (before resolution); 1,000,000 unless set.
+         *
+         * @param maxTargetsPerJob at least 1
+         * @return this builder
+         */
         public Builder maxTargetsPerJob(int maxTargetsPerJob) {
             if (maxTargetsPerJob < 1) {
                 throw new IllegalArgumentException("maxTargetsPerJob must be at least 1 but was " + maxTargetsPerJob);
@@ -603,7 +705,12 @@ public final class Notifier implements AutoCloseable {
             return this;
         }
 
-        /** Finished jobs remembered for {@link Notifier#job(String)} and idempotency keys; 1,000 unless set. */
+        /**
+         * Finished jobs remembered for {@link Notifier#job(String)} and idempotency keys; 1,000 unless set.
+         *
+         * @param jobRetention not negative
+         * @return this builder
+         */
         public Builder jobRetention(int jobRetention) {
             if (jobRetention < 0) {
                 throw new IllegalArgumentException("jobRetention must not be negative but was " + jobRetention);
@@ -612,7 +719,12 @@ public final class Notifier implements AutoCloseable {
             return this;
         }
 
-        /** Options of sends that give none; {@link SendOptions#defaults()} unless set. */
+        /**
+         * Options of sends that give none; {@link SendOptions#defaults()} unless set.
+         *
+         * @param defaultOptions the options
+         * @return this builder
+         */
         public Builder defaultOptions(SendOptions defaultOptions) {
             if (defaultOptions == null) {
                 throw new IllegalArgumentException("defaultOptions must not be null");
@@ -621,7 +733,13 @@ public final class Notifier implements AutoCloseable {
             return this;
         }
 
-        /** How long {@link Notifier#close()} waits for running jobs before cancelling them; 30 s unless set. */
+        /**
+         * How long {@link Notifier#close()} waits for running jobs before stopping them, and again for the answers
+         * of requests on the wire; 30 s unless set.
+         *
+         * @param closeTimeout a positive duration
+         * @return this builder
+         */
         public Builder closeTimeout(Duration closeTimeout) {
             this.closeTimeout = Settings.positive(closeTimeout, "closeTimeout");
             return this;
@@ -630,6 +748,7 @@ public final class Notifier implements AutoCloseable {
         /**
          * Builds the notifier.
          *
+         * @return the notifier, running
          * @throws ConfigurationException when no transport was added or the default provider is unknown
          */
         public Notifier build() {

@@ -21,6 +21,9 @@ public record Resolution(List<Target> deliverable, List<TargetResult> settled, L
     /**
      * Checks and copies the lists.
      *
+     * @param deliverable native targets to deliver to
+     * @param settled     targets that will not be delivered, SKIPPED or FAILED
+     * @param sources     the requested target of each deliverable one, or empty
      * @throws IllegalArgumentException when a settled result is neither SKIPPED nor FAILED, or {@code sources}
      *                                  is neither empty nor as long as {@code deliverable}
      * @throws NullPointerException     when a list or an element is null

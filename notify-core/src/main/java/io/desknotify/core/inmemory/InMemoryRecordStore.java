@@ -32,10 +32,17 @@ public final class InMemoryRecordStore implements RecordStore {
     private long size;
     private long dropped;
 
+    /** A store of {@value #DEFAULT_CAPACITY} records. */
     public InMemoryRecordStore() {
         this(DEFAULT_CAPACITY);
     }
 
+    /**
+     * A store of the given capacity.
+     *
+     * @param capacity the most records held, at least 1
+     * @throws IllegalArgumentException when less than 1
+     */
     public InMemoryRecordStore(int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1 but was " + capacity);
@@ -242,14 +249,22 @@ public final class InMemoryRecordStore implements RecordStore {
         }
     }
 
-    /** Records held now. */
+    /**
+     * Records held now.
+     *
+     * @return the count
+     */
     public long size() {
         synchronized (lock) {
             return size;
         }
     }
 
-    /** Records not kept because a single job exceeded the capacity. */
+    /**
+     * Records not kept because a single job exceeded the capacity.
+     *
+     * @return the count
+     */
     public long dropped() {
         synchronized (lock) {
             return dropped;
