@@ -322,7 +322,7 @@ class JobPromisesTest {
         JobReport report = await(job);
 
         assertThat(report.count(Outcome.UNKNOWN)).isEqualTo(30);
-        assertThat(report.status()).isNotEqualTo(JobStatus.FAILED);
+        assertThat(report.status()).as("nothing failed: nobody knows").isEqualTo(JobStatus.UNKNOWN);
         assertThat(records(notifier, job.id())).hasSize(30).allSatisfy(r -> {
             assertThat(r.outcome()).isEqualTo(Outcome.UNKNOWN);
             assertThat(r.errorCode()).contains("FOLLOW_UP_FAILED");
@@ -348,6 +348,25 @@ class JobPromisesTest {
         long second = transport.pollNanos.get(1) - transport.pollNanos.get(0);
         long third = transport.pollNanos.get(2) - transport.pollNanos.get(1);
         assertThat(third).as("the interval grows").isGreaterThan(second);
+    }
+
+    @Test
+    void followUpPollsStartSoonAndBackOffToTheConfiguredInterval() {
+        JobPolling d = JobPolling.defaults();
+        assertThat(List.of(d.delayBefore(1), d.delayBefore(2), d.delayBefore(3), d.delayBefore(4), d.delayBefore(5),
+                d.delayBefore(6), d.delayBefore(100))).containsExactly(Duration.ofMillis(200), Duration.ofMillis(400),
+                Duration.ofMillis(800), Duration.ofMillis(1600), Duration.ofSeconds(2), Duration.ofSeconds(2),
+                Duration.ofSeconds(2));
+        assertThat(d.maxConsecutiveFailures()).isEqualTo(5);
+        assertThat(d.timeout()).isEqualTo(Duration.ofMinutes(10));
+        // the two-argument setting keeps its meaning: never longer than the interval between polls
+        JobPolling fast = JobPolling.every(Duration.ofMillis(10), Duration.ofMinutes(1));
+        assertThat(fast.delayBefore(1)).isEqualTo(Duration.ofMillis(10));
+        assertThat(fast.delayBefore(5)).isEqualTo(Duration.ofMillis(10));
+        assertThatThrownBy(() -> JobPolling.custom().initialDelay(Duration.ofSeconds(5)).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("initialDelay");
+        assertThatThrownBy(() -> JobPolling.custom().maxConsecutiveFailures(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxConsecutiveFailures");
     }
 
     // ---- close()
