@@ -11,7 +11,16 @@ public class AuthenticationException extends TransportException {
         super(builder);
     }
 
-    /** Creates an authentication failure; its retryability is always {@link Retryability#FATAL}. */
+    /**
+     * Creates an authentication failure; its retryability is always {@link Retryability#FATAL}.
+     *
+     * @param provider   the transport name
+     * @param httpStatus the HTTP status of the answer, or 0
+     * @param errorCode  the provider's error code, or {@code null}
+     * @param requestId  the provider's request id, or {@code null}
+     * @param message    what was refused, without any secret
+     * @return the exception
+     */
     public static AuthenticationException of(String provider, int httpStatus, String errorCode, String requestId,
             String message) {
         return new AuthenticationException(TransportException.builder(Retryability.FATAL, message)

@@ -6,14 +6,25 @@ package io.desknotify.api;
  */
 public class InvalidRequestException extends NotifyException {
     private static final long serialVersionUID = 1L;
+    /** The path of the offending field. */
     private final String field;
 
+    /**
+     * Creates the exception.
+     *
+     * @param field   the path of the offending field, e.g. {@code targets[3].provider}
+     * @param message what is wrong, naming the field
+     */
     public InvalidRequestException(String field, String message) {
         super(message);
         this.field = field;
     }
 
-    /** The path of the offending field, e.g. {@code targets[12]}. */
+    /**
+     * The path of the offending field, e.g. {@code targets[12]}.
+     *
+     * @return the field's path
+     */
     public String field() {
         return field;
     }

@@ -9,7 +9,11 @@ package io.desknotify.api;
  */
 public record JobProgress(String jobId, long targets, OutcomeCounts counts) {
 
-    /** Targets with a final outcome so far. */
+    /**
+     * Targets with a final outcome so far.
+     *
+     * @return the targets counted in any outcome but {@link Outcome#PENDING}
+     */
     public long done() {
         return counts.total() - counts.get(Outcome.PENDING);
     }

@@ -18,7 +18,11 @@ public enum Outcome {
     /** Not sent because the job was cancelled or the notifier closed first. */
     CANCELLED;
 
-    /** True for every outcome except {@link #PENDING}. */
+    /**
+     * Whether a target in this outcome has its last record.
+     *
+     * @return true for every outcome except {@link #PENDING}
+     */
     public boolean isFinal() {
         return this != PENDING;
     }

@@ -11,7 +11,13 @@ public final class OutcomeCounts {
         this.counts = counts;
     }
 
-    /** Counts from an array indexed by {@link Outcome#ordinal()}; the array is copied. */
+    /**
+     * Counts from an array indexed by {@link Outcome#ordinal()}; the array is copied.
+     *
+     * @param countsByOrdinal one count per outcome, none negative
+     * @return the counts
+     * @throws IllegalArgumentException when the array has the wrong length or a negative count
+     */
     public static OutcomeCounts of(long[] countsByOrdinal) {
         if (countsByOrdinal.length != OUTCOMES.length) {
             throw new IllegalArgumentException("countsByOrdinal must have " + OUTCOMES.length + " entries");
@@ -24,11 +30,21 @@ public final class OutcomeCounts {
         return new OutcomeCounts(countsByOrdinal.clone());
     }
 
+    /**
+     * The count of one outcome.
+     *
+     * @param outcome the outcome
+     * @return its count
+     */
     public long get(Outcome outcome) {
         return counts[outcome.ordinal()];
     }
 
-    /** Sum over all outcomes. */
+    /**
+     * Sum over all outcomes.
+     *
+     * @return the number of targets counted
+     */
     public long total() {
         long sum = 0;
         for (long c : counts) {

@@ -9,8 +9,18 @@ import java.util.List;
  * @param offset the offset of the first item within all results
  * @param limit  the page size asked for
  * @param total  the number of results in all pages
+ * @param <T>    the item type
  */
 public record Page<T>(List<T> items, long offset, int limit, long total) {
+    /**
+     * Checks and copies the page.
+     *
+     * @param items  the items of this page, unmodifiable
+     * @param offset the offset of the first item within all results
+     * @param limit  the page size asked for
+     * @param total  the number of results in all pages
+     * @throws IllegalArgumentException when offset, limit or total is negative
+     */
     public Page {
         items = List.copyOf(items);
         if (offset < 0 || limit < 0 || total < 0) {
@@ -18,11 +28,23 @@ public record Page<T>(List<T> items, long offset, int limit, long total) {
         }
     }
 
-    /** True when results follow this page. */
+    /**
+     * True when results follow this page.
+     *
+     * @return whether a next page has items
+     */
     public boolean hasNext() {
         return offset + items.size() < total;
     }
 
+    /**
+     * A page without results.
+     *
+     * @param offset the offset asked for
+     * @param limit  the page size asked for
+     * @param <T>    the item type
+     * @return an empty page with total 0
+     */
     public static <T> Page<T> empty(long offset, int limit) {
         return new Page<>(List.of(), offset, limit, 0);
     }

@@ -45,41 +45,87 @@ public final class RecordQuery {
         this.sort = b.sort;
     }
 
+    /**
+     * Starts a query that matches every record, first page of 100, in record order.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * The job whose records to match.
+     *
+     * @return the job id, or empty to match every job
+     */
     public Optional<String> jobId() {
         return Optional.ofNullable(jobId);
     }
 
-    /** The outcomes to match; empty matches all. */
+    /**
+     * The outcomes to match.
+     *
+     * @return the outcomes, unmodifiable; empty matches all
+     */
     public Set<Outcome> outcomes() {
         return outcomes;
     }
 
+    /**
+     * The provider whose records to match.
+     *
+     * @return the provider name, or empty to match every provider
+     */
     public Optional<String> provider() {
         return Optional.ofNullable(provider);
     }
 
-    /** Matches records of this target (kind and id; the target's provider, if any, must match too). */
+    /**
+     * Matches records of this target by kind and id, as delivered ({@link DeliveryRecord#target()}) or as
+     * requested ({@link DeliveryRecord#requestedTarget()}): {@code Target.user("zhangsan")} finds the records of
+     * the desktops or sessions that user was resolved to. The target's provider, if it names one, must match
+     * the record's too.
+     *
+     * @return the target, or empty to match every target
+     */
     public Optional<Target> target() {
         return Optional.ofNullable(target);
     }
 
+    /**
+     * The position of the first result to return.
+     *
+     * @return the offset, from 0
+     */
     public long offset() {
         return offset;
     }
 
+    /**
+     * The most results to return.
+     *
+     * @return the page size, 1 to {@value #MAX_LIMIT}
+     */
     public int limit() {
         return limit;
     }
 
+    /**
+     * The order of results.
+     *
+     * @return the sort order
+     */
     public Sort sort() {
         return sort;
     }
 
-    /** True when the record passes every filter of this query. */
+    /**
+     * Whether a record passes every filter of this query (paging aside).
+     *
+     * @param r the record
+     * @return true when it matches
+     */
     public boolean matches(DeliveryRecord r) {
         if (jobId != null && !jobId.equals(r.jobId())) {
             return false;
@@ -91,13 +137,16 @@ public final class RecordQuery {
             return false;
         }
         if (target != null) {
-            Target t = r.target();
-            if (t.kind() != target.kind() || !t.value().equals(target.value())) {
+            if (!sameTarget(r.target()) && !sameTarget(r.requestedTarget())) {
                 return false;
             }
             return target.provider() == null || target.provider().equals(r.provider());
         }
         return true;
+    }
+
+    private boolean sameTarget(Target t) {
+        return t.kind() == target.kind() && t.value().equals(target.value());
     }
 
     @Override
@@ -119,12 +168,24 @@ public final class RecordQuery {
         private Builder() {
         }
 
+        /**
+         * Matches only the records of one job.
+         *
+         * @param jobId the job id, or {@code null} for every job
+         * @return this builder
+         */
         public Builder jobId(String jobId) {
             this.jobId = jobId;
             return this;
         }
 
-        /** Adds an outcome to match; calling it several times matches any of them. */
+        /**
+         * Adds an outcome to match; calling it several times matches any of them.
+         *
+         * @param outcome the outcome, not null
+         * @return this builder
+         * @throws InvalidRequestException with field {@code outcome} when null
+         */
         public Builder outcome(Outcome outcome) {
             if (outcome == null) {
                 throw new InvalidRequestException("outcome", "outcome must not be null");
@@ -133,16 +194,35 @@ public final class RecordQuery {
             return this;
         }
 
+        /**
+         * Matches only the records of one provider.
+         *
+         * @param provider the provider name, or {@code null} for every provider
+         * @return this builder
+         */
         public Builder provider(String provider) {
             this.provider = provider;
             return this;
         }
 
+        /**
+         * Matches only the records of one target, as delivered or as requested (see {@link RecordQuery#target()}).
+         *
+         * @param target the target, or {@code null} for every target
+         * @return this builder
+         */
         public Builder target(Target target) {
             this.target = target;
             return this;
         }
 
+        /**
+         * Skips this many results.
+         *
+         * @param offset the offset, not negative
+         * @return this builder
+         * @throws InvalidRequestException with field {@code offset} when negative
+         */
         public Builder offset(long offset) {
             if (offset < 0) {
                 throw new InvalidRequestException("offset", "offset must not be negative but was " + offset);
@@ -151,7 +231,13 @@ public final class RecordQuery {
             return this;
         }
 
-        /** The page size, 1 to {@value #MAX_LIMIT}; 100 unless set. */
+        /**
+         * The page size; 100 unless set.
+         *
+         * @param limit 1 to {@value #MAX_LIMIT}
+         * @return this builder
+         * @throws InvalidRequestException with field {@code limit} when out of range
+         */
         public Builder limit(int limit) {
             if (limit < 1 || limit > MAX_LIMIT) {
                 throw new InvalidRequestException("limit", "limit must be between 1 and " + MAX_LIMIT + " but was " + limit);
@@ -160,6 +246,13 @@ public final class RecordQuery {
             return this;
         }
 
+        /**
+         * The order of results; {@link Sort#RECORDED} unless set.
+         *
+         * @param sort the order, not null
+         * @return this builder
+         * @throws InvalidRequestException with field {@code sort} when null
+         */
         public Builder sort(Sort sort) {
             if (sort == null) {
                 throw new InvalidRequestException("sort", "sort must not be null");
@@ -168,6 +261,11 @@ public final class RecordQuery {
             return this;
         }
 
+        /**
+         * Builds the query.
+         *
+         * @return the immutable query
+         */
         public RecordQuery build() {
             return new RecordQuery(this);
         }

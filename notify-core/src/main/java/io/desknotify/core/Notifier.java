@@ -2,6 +2,7 @@ package io.desknotify.core;
 
 import io.desknotify.api.ConfigurationException;
 import io.desknotify.api.DeliveryRecord;
+import io.desknotify.api.IdempotencyKeyConflictException;
 import io.desknotify.api.InvalidRequestException;
 import io.desknotify.api.Notification;
 import io.desknotify.api.NotificationJob;
@@ -22,6 +23,7 @@ import io.desknotify.core.internal.Lane;
 import io.desknotify.core.internal.LanePlan;
 import io.desknotify.core.internal.Runtime;
 import io.desknotify.core.internal.SafeListener;
+import io.desknotify.core.internal.TargetDigest;
 import io.desknotify.core.internal.TransportFactories;
 import io.desknotify.core.metrics.MicrometerNotifyListener;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -100,7 +102,7 @@ public final class Notifier implements AutoCloseable {
             listeners.add(new MicrometerNotifyListener(b.meterRegistry));
         }
         this.runtime = new Runtime(scheduler, new SafeListener(listeners), b.recordStore, b.clock, b.retry,
-                b.pollInterval, b.pollTimeout);
+                b.jobPolling);
         Map<String, Lane> l = new LinkedHashMap<>();
         for (Transport t : b.transports) {
             RateLimitSettings rate = b.rateLimits.getOrDefault(t.provider(), b.rateLimit);
@@ -123,11 +125,25 @@ public final class Notifier implements AutoCloseable {
         };
     }
 
+    /**
+     * Starts a notifier; at least one transport is required.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Sends with the notifier's default options ({@link Builder#defaultOptions(SendOptions)}). */
+    /**
+     * Sends with the notifier's default options ({@link Builder#defaultOptions(SendOptions)}); see
+     * {@link #send(Notification, Collection, SendOptions)}.
+     *
+     * @param notification what to show
+     * @param targets      whom to show it to
+     * @return the job, running
+     * @throws InvalidRequestException naming the field when the request is invalid; nothing has been sent then
+     * @throws IllegalStateException   when the notifier is closed
+     */
     public NotificationJob send(Notification notification, Collection<? extends Target> targets) {
         return send(notification, targets, defaultOptions);
     }
@@ -135,9 +151,21 @@ public final class Notifier implements AutoCloseable {
     /**
      * Validates the request and starts a job; returns at once.
      *
-     * @throws InvalidRequestException naming the field when the notification, a target or an option is invalid
-     *                                 or cannot be reached by its provider; nothing has been sent then
-     * @throws IllegalStateException   when the notifier is closed
+     * <p>With an idempotency key the notifier still knows (the job is running or among the last
+     * {@link Builder#jobRetention(int) retained} ones), the same request returns the first job and sends nothing;
+     * "the same" means an equal notification, equal options and the same targets in any order (compared by a
+     * digest of provider, kind and id made once per send, not by a copy of the targets). Another request with
+     * that key is refused.
+     *
+     * @param notification what to show
+     * @param targets      whom to show it to
+     * @param options      options of this send
+     * @return the job, running
+     * @throws IdempotencyKeyConflictException when the idempotency key belongs to a job of another request
+     * @throws InvalidRequestException         naming the field when the notification, a target or an option is
+     *                                         invalid or cannot be reached by its provider; nothing has been sent
+     *                                         then
+     * @throws IllegalStateException           when the notifier is closed
      */
     public NotificationJob send(Notification notification, Collection<? extends Target> targets,
             SendOptions options) {
@@ -154,19 +182,20 @@ public final class Notifier implements AutoCloseable {
         if (key != null) {
             JobRun first = byKey.get(key);
             if (first != null) {
-                return first;
+                return sameRequest(first, key, notification, targets, options, null);
             }
         }
-        Map<String, LanePlan> plans = plan(notification, targets, options);
+        TargetDigest digest = key != null ? new TargetDigest() : null;
+        Map<String, LanePlan> plans = plan(notification, targets, options, digest);
 
         String id = idPrefix + "-" + jobCounter.incrementAndGet();
-        JobRun job = new JobRun(id, notification, options, runtime, List.copyOf(plans.values()), targets.size(),
-                this::finished);
+        JobRun job = new JobRun(id, notification, options, digest, runtime, List.copyOf(plans.values()),
+                targets.size(), this::finished);
         if (key != null) {
             // a concurrent send with the same key may have won since the look-up above
             JobRun first = byKey.putIfAbsent(key, job);
             if (first != null) {
-                return first;
+                return sameRequest(first, key, notification, targets, options, digest);
             }
         }
         running.put(id, job);
@@ -182,9 +211,42 @@ public final class Notifier implements AutoCloseable {
         return job;
     }
 
+    /**
+     * The first job of an idempotency key, when the request is the same as its; else the conflict, saying what
+     * differs.
+     */
+    private JobRun sameRequest(JobRun first, String key, Notification notification,
+            Collection<? extends Target> targets, SendOptions options, TargetDigest digest) {
+        String differs = null;
+        if (!first.notification().equals(notification)) {
+            differs = "another notification";
+        } else if (!first.options().equals(options)) {
+            differs = "other options (" + options + " instead of " + first.options() + ")";
+        } else {
+            if (targets == null) {
+                throw new InvalidRequestException("targets", "targets must not be null");
+            }
+            if (digest == null) {
+                digest = new TargetDigest();
+                for (Target t : targets) {
+                    digest.add(t == null || t.provider() == null ? defaultProvider : t.provider(), t);
+                }
+            }
+            if (!digest.sameAs(first.digest())) {
+                differs = "other targets";
+            }
+        }
+        if (differs == null) {
+            return first;
+        }
+        throw new IdempotencyKeyConflictException(first.id(), "idempotency key '" + key + "' belongs to job "
+                + first.id() + ", which was sent a different request: this send has " + differs
+                + "; nothing was sent. Use a new key for a new request, or repeat the first request exactly");
+    }
+
     /** Validates everything and routes targets to lanes, de-duplicating as it goes. Sends nothing. */
     private Map<String, LanePlan> plan(Notification notification, Collection<? extends Target> targets,
-            SendOptions options) {
+            SendOptions options, TargetDigest digest) {
         if (targets == null) {
             throw new InvalidRequestException("targets", "targets must not be null");
         }
@@ -204,6 +266,9 @@ public final class Notifier implements AutoCloseable {
                 throw new InvalidRequestException("targets[" + i + "]", "targets[" + i + "] must not be null");
             }
             String provider = t.provider() != null ? t.provider() : defaultProvider;
+            if (digest != null) {
+                digest.add(provider, t);
+            }
             // targets mostly come in runs of one provider: look the plan up only when the provider changes
             if (!provider.equals(lastProvider)) {
                 plan = plans.get(provider);
@@ -234,9 +299,10 @@ public final class Notifier implements AutoCloseable {
 
     private static void check(Lane lane, Notification notification, SendOptions options) {
         TransportCapabilities caps = lane.capabilities();
+        // UTF-16 chars, the unit TransportCapabilities.maxMessageLength() and Notification document
         int length = notification.message().length();
         if (length > caps.maxMessageLength()) {
-            throw new InvalidRequestException("message", "message is " + length + " characters long; provider '"
+            throw new InvalidRequestException("message", "message is " + length + " UTF-16 chars long; provider '"
                     + lane.provider() + "' accepts at most " + caps.maxMessageLength());
         }
         if (options.onlyConnected() && !caps.filtersConnected()) {
@@ -264,7 +330,12 @@ public final class Notifier implements AutoCloseable {
         }
     }
 
-    /** A job this notifier still knows (running, or among the last finished ones). */
+    /**
+     * A job this notifier still knows (running, or among the last finished ones).
+     *
+     * @param id the job id
+     * @return the job, or empty
+     */
     public Optional<NotificationJob> job(String id) {
         JobRun job = running.get(id);
         if (job == null) {
@@ -275,7 +346,13 @@ public final class Notifier implements AutoCloseable {
         return Optional.ofNullable(job);
     }
 
-    /** One page of delivery records. */
+    /**
+     * One page of delivery records.
+     *
+     * @param query filters, paging and order
+     * @return the page
+     * @throws InvalidRequestException with field {@code query} when null
+     */
     public Page<DeliveryRecord> records(RecordQuery query) {
         if (query == null) {
             throw new InvalidRequestException("query", "query must not be null");
@@ -283,7 +360,14 @@ public final class Notifier implements AutoCloseable {
         return runtime.store().query(query);
     }
 
-    /** Queries a provider's own notification records (see {@link Transport#queryProviderRecords}). */
+    /**
+     * Queries a provider's own notification records (see {@link Transport#queryProviderRecords}).
+     *
+     * @param provider the transport name
+     * @param query    filters and paging
+     * @return a stage completed with one page of the provider's records
+     * @throws InvalidRequestException with field {@code provider} when the notifier has no such provider
+     */
     public CompletionStage<Page<ProviderRecord>> providerRecords(String provider, ProviderRecordQuery query) {
         Lane lane = lanes.get(provider);
         if (lane == null) {
@@ -293,7 +377,12 @@ public final class Notifier implements AutoCloseable {
         return lane.transport().queryProviderRecords(query);
     }
 
-    /** Checks that a provider is reachable and accepts our credentials. */
+    /**
+     * Checks that a provider is reachable and accepts our credentials.
+     *
+     * @param provider the transport name
+     * @return a stage completed normally when it is, exceptionally when not (also for an unknown provider)
+     */
     public CompletionStage<Void> checkHealth(String provider) {
         Lane lane = lanes.get(provider);
         if (lane == null) {
@@ -303,7 +392,11 @@ public final class Notifier implements AutoCloseable {
         return lane.transport().checkHealth();
     }
 
-    /** The provider names of this notifier's transports, the default first. */
+    /**
+     * The provider names of this notifier's transports, the default first.
+     *
+     * @return the names
+     */
     public List<String> providers() {
         List<String> names = new ArrayList<>();
         names.add(defaultProvider);
@@ -312,8 +405,20 @@ public final class Notifier implements AutoCloseable {
     }
 
     /**
-     * Stops accepting sends, waits for running jobs up to the close timeout, cancels the rest (their unsent
-     * targets become {@code CANCELLED}), closes the transports and stops the notifier's threads. Idempotent.
+     * Stops accepting sends and ends every job before it returns:
+     * <ol>
+     *   <li>waits up to the {@link Builder#closeTimeout(Duration) close timeout} for running jobs to end;</li>
+     *   <li>then stops them: batches not yet sent are not sent (their targets become {@code CANCELLED}, code
+     *   {@code NOTIFIER_CLOSED}) and provider jobs are no longer followed (their targets become
+     *   {@code UNKNOWN}, code {@code NOTIFIER_CLOSED}); it waits up to the close timeout again for the answers
+     *   of requests on the wire;</li>
+     *   <li>then records what is still open: targets of requests whose answer never came are {@code UNKNOWN}
+     *   with code {@code NO_ANSWER_BEFORE_CLOSE} (the provider may have shown them), targets never sent are
+     *   {@code CANCELLED}. An answer that comes later changes nothing.</li>
+     * </ol>
+     * So after {@code close()} returns, every job's {@link NotificationJob#completion()} is complete (it takes at
+     * most about twice the close timeout). Then it closes the transports and stops the notifier's threads.
+     * Idempotent.
      */
     @Override
     public void close() {
@@ -322,22 +427,45 @@ public final class Notifier implements AutoCloseable {
         }
         closed = true;
         List<JobRun> jobs = List.copyOf(running.values());
-        CompletableFuture<?> all = CompletableFuture.allOf(jobs.stream().map(JobRun::completion)
+        CompletableFuture<?> all = CompletableFuture.allOf(jobs.stream().map(JobRun::ownCompletion)
                 .toArray(CompletableFuture[]::new));
+        boolean interrupted = false;
         try {
             all.get(closeTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             jobs.forEach(JobRun::abandon);
             try {
                 all.get(closeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException again) {
+                // answers that did not come by now are not waited for
+            } catch (InterruptedException again) {
+                interrupted = true;
             } catch (Exception again) {
-                LOG.log(System.Logger.Level.WARNING, "jobs still running after cancel at close: " + running.keySet());
+                LOG.log(System.Logger.Level.WARNING, "waiting for jobs at close failed", again);
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            jobs.forEach(JobRun::abandon);
+            interrupted = true;
         } catch (Exception e) {
             LOG.log(System.Logger.Level.WARNING, "waiting for jobs at close failed", e);
+        }
+        // a send that raced with close() may have added a job after the first look
+        List<JobRun> left = new ArrayList<>(running.values());
+        for (JobRun job : jobs) {
+            if (!job.isDone() && !left.contains(job)) {
+                left.add(job);
+            }
+        }
+        for (JobRun job : left) {
+            job.abandon();
+            job.forceFinish();
+        }
+        List<String> incomplete = left.stream().filter(j -> !j.isDone()).map(JobRun::id).toList();
+        if (!incomplete.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "jobs not complete at close (a transport blocked its caller's "
+                    + "thread): " + incomplete);
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         for (Lane lane : lanes.values()) {
             try {
@@ -358,8 +486,7 @@ public final class Notifier implements AutoCloseable {
         private RateLimitSettings rateLimit = RateLimitSettings.unlimited();
         private final Map<String, RateLimitSettings> rateLimits = new LinkedHashMap<>();
         private int maxConcurrentBatches = 8;
-        private Duration pollInterval = Duration.ofSeconds(2);
-        private Duration pollTimeout = Duration.ofMinutes(10);
+        private JobPolling jobPolling = JobPolling.defaults();
         private final List<NotifyListener> listeners = new ArrayList<>();
         private MeterRegistry meterRegistry;
         private RecordStore recordStore;
@@ -376,6 +503,11 @@ public final class Notifier implements AutoCloseable {
         /**
          * Adds a transport; the notifier owns it and closes it on {@link Notifier#close()}. The first transport
          * added is the default provider unless {@link #defaultProvider(String)} says otherwise.
+         *
+         * @param transport the transport
+         * @return this builder
+         * @throws ConfigurationException  when another transport has the same provider name
+         * @throws IllegalArgumentException when null
          */
         public Builder transport(Transport transport) {
             if (transport == null) {
@@ -395,6 +527,9 @@ public final class Notifier implements AutoCloseable {
          * Adds a transport built by the {@link io.desknotify.api.spi.TransportFactory} registered for
          * {@code providerId} (found with {@link java.util.ServiceLoader}).
          *
+         * @param providerId the factory's id, e.g. {@code huawei-workspace}
+         * @param settings   the transport's name and settings
+         * @return this builder
          * @throws ConfigurationException when no factory has that id or a setting is missing or invalid
          */
         public Builder transport(String providerId, TransportSettings settings) {
@@ -404,12 +539,23 @@ public final class Notifier implements AutoCloseable {
             return transport(TransportFactories.find(providerId).create(settings));
         }
 
-        /** The provider for targets that name none; the first transport's unless set. */
+        /**
+         * The provider for targets that name none; the first transport's unless set.
+         *
+         * @param provider a transport name
+         * @return this builder
+         */
         public Builder defaultProvider(String provider) {
             this.defaultProvider = provider;
             return this;
         }
 
+        /**
+         * How failed batches are retried; {@link RetrySettings#defaults()} unless set.
+         *
+         * @param retry the settings
+         * @return this builder
+         */
         public Builder retry(RetrySettings retry) {
             if (retry == null) {
                 throw new IllegalArgumentException("retry must not be null");
@@ -418,7 +564,12 @@ public final class Notifier implements AutoCloseable {
             return this;
         }
 
-        /** The rate limit of every transport without one of its own; unlimited unless set. */
+        /**
+         * The rate limit of every transport without one of its own; unlimited unless set.
+         *
+         * @param rateLimit the limit
+         * @return this builder
+         */
         public Builder rateLimit(RateLimitSettings rateLimit) {
             if (rateLimit == null) {
                 throw new IllegalArgumentException("rateLimit must not be null");
@@ -427,7 +578,13 @@ public final class Notifier implements AutoCloseable {
             return this;
         }
 
-        /** The rate limit of one provider. */
+        /**
+         * The rate limit of one provider.
+         *
+         * @param provider  the transport name
+         * @param rateLimit the limit
+         * @return this builder
+         */
         public Builder rateLimit(String provider, RateLimitSettings rateLimit) {
             if (provider == null || rateLimit == null) {
                 throw new IllegalArgumentException("provider and rateLimit must not be null");
@@ -436,7 +593,12 @@ public final class Notifier implements AutoCloseable {
             return this;
         }
 
-        /** Batches in flight per transport, across all jobs; 8 unless set. */
+        /**
+         * Batches in flight per transport, across all jobs; 8 unless set.
+         *
+         * @param maxConcurrentBatches 1 to 1024
+         * @return this builder
+         */
         public Builder maxConcurrentBatches(int maxConcurrentBatches) {
             if (maxConcurrentBatches < 1 || maxConcurrentBatches > 1024) {
                 throw new IllegalArgumentException("maxConcurrentBatches must be between 1 and 1024 but was "
@@ -447,15 +609,44 @@ public final class Notifier implements AutoCloseable {
         }
 
         /**
-         * How provider jobs are followed: polled every {@code interval} (2 s unless set) until they end or
-         * {@code timeout} (10 min) passes, after which their targets are recorded {@code UNKNOWN}.
+         * How provider jobs are followed: first poll soon, then less often, given up after a timeout or a few
+         * failed polls in a row; {@link JobPolling#defaults()} unless set (see {@link JobPolling}).
+         *
+         * @param jobPolling the settings
+         * @return this builder
+         * @throws IllegalArgumentException when null
          */
-        public Builder jobPolling(Duration interval, Duration timeout) {
-            this.pollInterval = Settings.positive(interval, "interval");
-            this.pollTimeout = Settings.positive(timeout, "timeout");
+        public Builder jobPolling(JobPolling jobPolling) {
+            if (jobPolling == null) {
+                throw new IllegalArgumentException("jobPolling must not be null");
+            }
+            this.jobPolling = jobPolling;
             return this;
         }
 
+        /**
+         * How provider jobs are followed, in short: polled at most every {@code interval} (the first poll comes
+         * after 200 ms, or after {@code interval} when that is shorter, and the wait doubles up to
+         * {@code interval}) until they end or {@code timeout} passes, after which their targets are recorded
+         * {@code UNKNOWN}. The same as {@code jobPolling(JobPolling.every(interval, timeout))}; the other
+         * settings keep their defaults.
+         *
+         * @param interval the longest wait between two polls of a provider job (the default is 2 s)
+         * @param timeout  how long a provider job is followed (the default is 10 min)
+         * @return this builder
+         * @throws IllegalArgumentException naming the parameter when one is null, zero or negative
+         */
+        public Builder jobPolling(Duration interval, Duration timeout) {
+            this.jobPolling = JobPolling.every(interval, timeout);
+            return this;
+        }
+
+        /**
+         * Adds a listener; see {@link NotifyListener} for what happens when it throws.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
         public Builder listener(NotifyListener listener) {
             if (listener == null) {
                 throw new IllegalArgumentException("listener must not be null");
@@ -464,19 +655,34 @@ public final class Notifier implements AutoCloseable {
             return this;
         }
 
-        /** Publishes {@code notify.*} metrics to this registry. */
+        /**
+         * Publishes {@code notify.*} metrics to this registry.
+         *
+         * @param meterRegistry the registry, or {@code null} for none
+         * @return this builder
+         */
         public Builder meterRegistry(MeterRegistry meterRegistry) {
             this.meterRegistry = meterRegistry;
             return this;
         }
 
-        /** Where delivery records go; an {@link InMemoryRecordStore} of default capacity unless set. */
+        /**
+         * Where delivery records go; an {@link InMemoryRecordStore} of default capacity unless set.
+         *
+         * @param recordStore the store
+         * @return this builder
+         */
         public Builder recordStore(RecordStore recordStore) {
             this.recordStore = recordStore;
             return this;
         }
 
-        /** The clock for record and report timestamps. */
+        /**
+         * The clock for record and report timestamps.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             if (clock == null) {
                 throw new IllegalArgumentException("clock must not be null");
@@ -485,7 +691,12 @@ public final class Notifier implements AutoCloseable {
             return this;
         }
 
-        /** The most targets one send may have (before resolution); 1,000,000 unless set. */
+        /**
+         * The most targets one send may have (before resolution); 1,000,000 unless set.
+         *
+         * @param maxTargetsPerJob at least 1
+         * @return this builder
+         */
         public Builder maxTargetsPerJob(int maxTargetsPerJob) {
             if (maxTargetsPerJob < 1) {
                 throw new IllegalArgumentException("maxTargetsPerJob must be at least 1 but was " + maxTargetsPerJob);
@@ -494,7 +705,12 @@ public final class Notifier implements AutoCloseable {
             return this;
         }
 
-        /** Finished jobs remembered for {@link Notifier#job(String)} and idempotency keys; 1,000 unless set. */
+        /**
+         * Finished jobs remembered for {@link Notifier#job(String)} and idempotency keys; 1,000 unless set.
+         *
+         * @param jobRetention not negative
+         * @return this builder
+         */
         public Builder jobRetention(int jobRetention) {
             if (jobRetention < 0) {
                 throw new IllegalArgumentException("jobRetention must not be negative but was " + jobRetention);
@@ -503,7 +719,12 @@ public final class Notifier implements AutoCloseable {
             return this;
         }
 
-        /** Options of sends that give none; {@link SendOptions#defaults()} unless set. */
+        /**
+         * Options of sends that give none; {@link SendOptions#defaults()} unless set.
+         *
+         * @param defaultOptions the options
+         * @return this builder
+         */
         public Builder defaultOptions(SendOptions defaultOptions) {
             if (defaultOptions == null) {
                 throw new IllegalArgumentException("defaultOptions must not be null");
@@ -512,7 +733,13 @@ public final class Notifier implements AutoCloseable {
             return this;
         }
 
-        /** How long {@link Notifier#close()} waits for running jobs before cancelling them; 30 s unless set. */
+        /**
+         * How long {@link Notifier#close()} waits for running jobs before stopping them, and again for the answers
+         * of requests on the wire; 30 s unless set.
+         *
+         * @param closeTimeout a positive duration
+         * @return this builder
+         */
         public Builder closeTimeout(Duration closeTimeout) {
             this.closeTimeout = Settings.positive(closeTimeout, "closeTimeout");
             return this;
@@ -521,6 +748,7 @@ public final class Notifier implements AutoCloseable {
         /**
          * Builds the notifier.
          *
+         * @return the notifier, running
          * @throws ConfigurationException when no transport was added or the default provider is unknown
          */
         public Notifier build() {

@@ -32,12 +32,25 @@ public final class RateLimitSettings {
         this.recoverAfter = recoverAfter;
     }
 
-    /** At most {@code permits} requests per second. */
+    /**
+     * At most {@code permits} requests per second.
+     *
+     * @param permits requests per second, at least 1
+     * @return the settings
+     * @throws IllegalArgumentException when less than 1
+     */
     public static RateLimitSettings perSecond(int permits) {
         return of(permits, Duration.ofSeconds(1));
     }
 
-    /** At most {@code permits} requests per {@code period}. */
+    /**
+     * At most {@code permits} requests per {@code period}.
+     *
+     * @param permits requests per period, at least 1
+     * @param period  a positive duration
+     * @return the settings
+     * @throws IllegalArgumentException naming the parameter when invalid
+     */
     public static RateLimitSettings of(int permits, Duration period) {
         if (permits < 1) {
             throw new IllegalArgumentException("permits must be at least 1 but was " + permits);
@@ -49,12 +62,21 @@ public final class RateLimitSettings {
         return new RateLimitSettings(permits, period, true, 32, 20);
     }
 
-    /** No limit of our own; throttling answers still slow the notifier down. */
+    /**
+     * No limit of our own; throttling answers still slow the notifier down.
+     *
+     * @return the settings
+     */
     public static RateLimitSettings unlimited() {
         return UNLIMITED;
     }
 
-    /** A copy that does (default) or does not slow down after throttling answers. */
+    /**
+     * A copy that does (default) or does not slow down after throttling answers.
+     *
+     * @param adaptive whether to slow down after throttling
+     * @return the copy
+     */
     public RateLimitSettings adaptive(boolean adaptive) {
         return new RateLimitSettings(permits, period, adaptive, maxSlowdown, recoverAfter);
     }
@@ -64,6 +86,8 @@ public final class RateLimitSettings {
      *
      * @param maxSlowdown  the largest factor by which throttling may divide the rate (at least 1; default 32)
      * @param recoverAfter consecutive successes after which the slowdown factor steps back by one (default 20)
+     * @return the copy
+     * @throws IllegalArgumentException naming the parameter when less than 1
      */
     public RateLimitSettings adaptation(int maxSlowdown, int recoverAfter) {
         if (maxSlowdown < 1) {
@@ -75,28 +99,56 @@ public final class RateLimitSettings {
         return new RateLimitSettings(permits, period, adaptive, maxSlowdown, recoverAfter);
     }
 
-    /** Whether a limit of our own applies. */
+    /**
+     * Whether a limit of our own applies.
+     *
+     * @return false for {@link #unlimited()}
+     */
     public boolean limited() {
         return period != null;
     }
 
-    /** Requests per period; 0 when unlimited. */
+    /**
+     * Requests per period.
+     *
+     * @return the permits; 0 when unlimited
+     */
     public int permits() {
         return permits;
     }
 
+    /**
+     * The period of the limit.
+     *
+     * @return the period, or empty when unlimited
+     */
     public Optional<Duration> period() {
         return Optional.ofNullable(period);
     }
 
+    /**
+     * Whether throttling answers slow the notifier down.
+     *
+     * @return whether the rate adapts
+     */
     public boolean adaptive() {
         return adaptive;
     }
 
+    /**
+     * The largest factor by which throttling may divide the rate.
+     *
+     * @return the factor
+     */
     public int maxSlowdown() {
         return maxSlowdown;
     }
 
+    /**
+     * Consecutive successes after which the slowdown factor steps back by one.
+     *
+     * @return the count
+     */
     public int recoverAfter() {
         return recoverAfter;
     }

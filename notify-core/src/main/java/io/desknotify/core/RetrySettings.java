@@ -31,42 +31,83 @@ public final class RetrySettings {
         this.retryAmbiguous = b.retryAmbiguous;
     }
 
-    /** 5 attempts, 200 ms initial backoff doubling up to 30 s, retry-after honoured up to 2 min, at-most-once. */
+    /**
+     * 5 attempts, 200 ms initial backoff doubling up to 30 s, retry-after honoured up to 2 min, at-most-once.
+     *
+     * @return the default settings
+     */
     public static RetrySettings defaults() {
         return DEFAULTS;
     }
 
-    /** No retries: every batch is sent once. */
+    /**
+     * No retries: every batch is sent once.
+     *
+     * @return settings of one attempt
+     */
     public static RetrySettings none() {
         return custom().maxAttempts(1).build();
     }
 
+    /**
+     * Starts custom settings from the defaults.
+     *
+     * @return a new builder
+     */
     public static Builder custom() {
         return new Builder();
     }
 
-    /** Attempts per batch including the first. */
+    /**
+     * Attempts per batch including the first.
+     *
+     * @return the attempts
+     */
     public int maxAttempts() {
         return maxAttempts;
     }
 
+    /**
+     * The bound of the first retry's random delay.
+     *
+     * @return the initial backoff
+     */
     public Duration initialBackoff() {
         return initialBackoff;
     }
 
+    /**
+     * The largest bound of a retry's random delay.
+     *
+     * @return the maximum backoff
+     */
     public Duration maxBackoff() {
         return maxBackoff;
     }
 
+    /**
+     * Growth factor of the backoff bound per attempt.
+     *
+     * @return the multiplier
+     */
     public double multiplier() {
         return multiplier;
     }
 
+    /**
+     * The longest provider retry-after hint that is honoured.
+     *
+     * @return the cap
+     */
     public Duration maxRetryAfter() {
         return maxRetryAfter;
     }
 
-    /** True when batches whose fate is unknown are sent again (at-least-once; a target may see the message twice). */
+    /**
+     * True when batches whose fate is unknown are sent again (at-least-once; a target may see the message twice).
+     *
+     * @return whether ambiguous failures are retried
+     */
     public boolean retryAmbiguous() {
         return retryAmbiguous;
     }
@@ -90,7 +131,13 @@ public final class RetrySettings {
         private Builder() {
         }
 
-        /** Attempts per batch including the first, 1 to 100. */
+        /**
+         * Attempts per batch including the first; 5 unless set.
+         *
+         * @param maxAttempts 1 to 100
+         * @return this builder
+         * @throws IllegalArgumentException when out of range
+         */
         public Builder maxAttempts(int maxAttempts) {
             if (maxAttempts < 1 || maxAttempts > 100) {
                 throw new IllegalArgumentException("maxAttempts must be between 1 and 100 but was " + maxAttempts);
@@ -99,17 +146,37 @@ public final class RetrySettings {
             return this;
         }
 
+        /**
+         * The bound of the first retry's random delay; 200 ms unless set.
+         *
+         * @param initialBackoff a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException when null, zero or negative
+         */
         public Builder initialBackoff(Duration initialBackoff) {
             this.initialBackoff = Settings.positive(initialBackoff, "initialBackoff");
             return this;
         }
 
+        /**
+         * The largest bound of a retry's random delay; 30 s unless set.
+         *
+         * @param maxBackoff a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException when null, zero or negative
+         */
         public Builder maxBackoff(Duration maxBackoff) {
             this.maxBackoff = Settings.positive(maxBackoff, "maxBackoff");
             return this;
         }
 
-        /** Growth factor of the backoff bound per attempt, at least 1. */
+        /**
+         * Growth factor of the backoff bound per attempt; 2 unless set.
+         *
+         * @param multiplier at least 1
+         * @return this builder
+         * @throws IllegalArgumentException when less than 1 or not finite
+         */
         public Builder multiplier(double multiplier) {
             if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
                 throw new IllegalArgumentException("multiplier must be at least 1 but was " + multiplier);
@@ -118,19 +185,35 @@ public final class RetrySettings {
             return this;
         }
 
-        /** The longest provider retry-after hint that is honoured; longer hints are cut to it. */
+        /**
+         * The longest provider retry-after hint that is honoured; longer hints are cut to it. 2 min unless set.
+         *
+         * @param maxRetryAfter a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException when null, zero or negative
+         */
         public Builder maxRetryAfter(Duration maxRetryAfter) {
             this.maxRetryAfter = Settings.positive(maxRetryAfter, "maxRetryAfter");
             return this;
         }
 
-        /** Retry batches whose fate is unknown too (at-least-once delivery). Off by default. */
+        /**
+         * Retry batches whose fate is unknown too (at-least-once delivery). Off by default.
+         *
+         * @param retryAmbiguous whether to retry ambiguous failures
+         * @return this builder
+         */
         public Builder retryAmbiguous(boolean retryAmbiguous) {
             this.retryAmbiguous = retryAmbiguous;
             return this;
         }
 
-        /** Builds the settings; fails when {@code initialBackoff} exceeds {@code maxBackoff}. */
+        /**
+         * Builds the settings.
+         *
+         * @return the settings
+         * @throws IllegalArgumentException when {@code initialBackoff} exceeds {@code maxBackoff}
+         */
         public RetrySettings build() {
             if (initialBackoff.compareTo(maxBackoff) > 0) {
                 throw new IllegalArgumentException("initialBackoff (" + initialBackoff

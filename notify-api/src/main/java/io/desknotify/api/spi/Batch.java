@@ -15,6 +15,16 @@ import java.util.List;
  * @param attempt      1 for the first attempt, 2 for the first retry, ...
  */
 public record Batch(String jobId, TargetKind kind, List<Target> targets, Notification notification, int attempt) {
+    /**
+     * Checks and copies the batch.
+     *
+     * @param jobId        the job this batch belongs to
+     * @param kind         the kind of every target
+     * @param targets      the targets, unmodifiable
+     * @param notification what to send
+     * @param attempt      1 for the first attempt, 2 for the first retry, ...
+     * @throws IllegalArgumentException when there is no target or the attempt is less than 1
+     */
     public Batch {
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("a batch needs at least one target");

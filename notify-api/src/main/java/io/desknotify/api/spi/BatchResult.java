@@ -28,12 +28,23 @@ public final class BatchResult {
         this.exceptions = List.copyOf(exceptions);
     }
 
-    /** Every target was delivered. */
+    /**
+     * Every target was delivered.
+     *
+     * @param requestId the provider's request id (e.g. {@code X-Request-Id}), or {@code null}
+     * @return the result
+     */
     public static BatchResult delivered(String requestId) {
         return new BatchResult(Outcome.DELIVERED, null, requestId, List.of());
     }
 
-    /** The provider accepted the batch as job {@code providerJobId}; every target is pending until it is polled. */
+    /**
+     * The provider accepted the batch as a job of its own; every target is pending until the job is polled.
+     *
+     * @param providerJobId the provider's job id, to poll with {@link Transport#pollJob}
+     * @param requestId the provider's request id (e.g. {@code X-Request-Id}), or {@code null}
+     * @return the result
+     */
     public static BatchResult accepted(String providerJobId, String requestId) {
         return new BatchResult(Outcome.PENDING, providerJobId, requestId, List.of());
     }
@@ -42,29 +53,49 @@ public final class BatchResult {
      * A result with per-target outcomes; targets not listed get {@code defaultOutcome}.
      *
      * @param defaultOutcome DELIVERED, PENDING (then {@code providerJobId} is required) or FAILED
+     * @param providerJobId  the provider's job id to poll, or {@code null}
+     * @param requestId the provider's request id (e.g. {@code X-Request-Id}), or {@code null}
      * @param perTarget      results of the targets that differ from the default, each target at most once
+     * @return the result
+     * @throws IllegalArgumentException when the default outcome is not allowed or PENDING comes without a job id
      */
     public static BatchResult of(Outcome defaultOutcome, String providerJobId, String requestId,
             List<TargetResult> perTarget) {
         return new BatchResult(defaultOutcome, providerJobId, requestId, perTarget);
     }
 
-    /** The outcome of targets not listed in {@link #perTarget()}. */
+    /**
+     * The outcome of targets not listed in {@link #perTarget()}.
+     *
+     * @return DELIVERED, PENDING or FAILED
+     */
     public Outcome defaultOutcome() {
         return defaultOutcome;
     }
 
-    /** The provider's job id to poll, when the provider works asynchronously. */
+    /**
+     * The provider's job id to poll, when the provider works asynchronously.
+     *
+     * @return the job id, or empty
+     */
     public Optional<String> providerJobId() {
         return Optional.ofNullable(providerJobId);
     }
 
-    /** The provider's request id (e.g. {@code X-Request-Id}), if any. */
+    /**
+     * The provider's request id (e.g. {@code X-Request-Id}), if any.
+     *
+     * @return the request id, or empty
+     */
     public Optional<String> requestId() {
         return Optional.ofNullable(requestId);
     }
 
-    /** Targets whose outcome differs from {@link #defaultOutcome()}. */
+    /**
+     * Targets whose outcome differs from {@link #defaultOutcome()}.
+     *
+     * @return the results, unmodifiable
+     */
     public List<TargetResult> perTarget() {
         return exceptions;
     }

@@ -11,6 +11,7 @@ import java.util.List;
  * @param poll          1 for the first poll, 2 for the next, ...
  */
 public record ProviderJobPoll(String providerJobId, List<Target> targets, int poll) {
+    /** Copies the targets. */
     public ProviderJobPoll {
         targets = List.copyOf(targets);
     }

@@ -18,6 +18,7 @@ import java.util.Map;
  */
 public record ProviderRecord(String provider, TargetKind scope, String targetName, String userName, String channel,
         Instant time, String content, Map<String, String> attributes) {
+    /** Copies the attributes. */
     public ProviderRecord {
         attributes = Map.copyOf(attributes);
     }

@@ -27,37 +27,76 @@ public final class ProviderRecordQuery {
         this.newestFirst = b.newestFirst;
     }
 
-    /** A query of records about the given scope, DESKTOP or DESKTOP_POOL. */
+    /**
+     * A query of records about the given scope.
+     *
+     * @param scope DESKTOP or DESKTOP_POOL
+     * @return a new builder
+     * @throws io.desknotify.api.InvalidRequestException with field {@code scope} for another kind
+     */
     public static Builder builder(TargetKind scope) {
         return new Builder(scope);
     }
 
+    /**
+     * The scope of the records.
+     *
+     * @return DESKTOP or DESKTOP_POOL
+     */
     public TargetKind scope() {
         return scope;
     }
 
-    /** Desktop name or pool name to match. */
+    /**
+     * Desktop name or pool name to match.
+     *
+     * @return the name, or empty
+     */
     public Optional<String> targetName() {
         return Optional.ofNullable(targetName);
     }
 
+    /**
+     * The user name to match.
+     *
+     * @return the name, or empty
+     */
     public Optional<String> userName() {
         return Optional.ofNullable(userName);
     }
 
-    /** The notice channel to match, e.g. {@code EMAIL} or {@code SMS}. */
+    /**
+     * The notice channel to match, e.g. {@code EMAIL} or {@code SMS}.
+     *
+     * @return the channel, or empty
+     */
     public Optional<String> channel() {
         return Optional.ofNullable(channel);
     }
 
+    /**
+     * The position of the first record to return.
+     *
+     * @return the offset
+     */
     public long offset() {
         return offset;
     }
 
+    /**
+     * The page size.
+     *
+     * @return 1 to 1000
+     */
     public int limit() {
         return limit;
     }
 
+    /**
+     * The order of results.
+     *
+     * @return true for newest first
+     */
     public boolean newestFirst() {
         return newestFirst;
     }
@@ -86,21 +125,46 @@ public final class ProviderRecordQuery {
             this.scope = scope;
         }
 
+        /**
+         * Sets the targetName filter or order.
+         *
+         * @param targetName the desktop or pool name, or {@code null} for any
+         * @return this builder
+         */
         public Builder targetName(String targetName) {
             this.targetName = targetName;
             return this;
         }
 
+        /**
+         * Sets the userName filter or order.
+         *
+         * @param userName the user name, or {@code null} for any
+         * @return this builder
+         */
         public Builder userName(String userName) {
             this.userName = userName;
             return this;
         }
 
+        /**
+         * Sets the channel filter or order.
+         *
+         * @param channel {@code EMAIL}, {@code SMS}, or {@code null} for any
+         * @return this builder
+         */
         public Builder channel(String channel) {
             this.channel = channel;
             return this;
         }
 
+        /**
+         * Skips this many records.
+         *
+         * @param offset not negative
+         * @return this builder
+         * @throws io.desknotify.api.InvalidRequestException with field {@code offset} when negative
+         */
         public Builder offset(long offset) {
             if (offset < 0) {
                 throw new InvalidRequestException("offset", "offset must not be negative but was " + offset);
@@ -109,7 +173,13 @@ public final class ProviderRecordQuery {
             return this;
         }
 
-        /** Page size, 1 to 1000. */
+        /**
+         * Page size; 100 unless set.
+         *
+         * @param limit 1 to 1000
+         * @return this builder
+         * @throws io.desknotify.api.InvalidRequestException with field {@code limit} when out of range
+         */
         public Builder limit(int limit) {
             if (limit < 1 || limit > 1000) {
                 throw new InvalidRequestException("limit", "limit must be between 1 and 1000 but was " + limit);
@@ -118,11 +188,22 @@ public final class ProviderRecordQuery {
             return this;
         }
 
+        /**
+         * Sets the newestFirst filter or order.
+         *
+         * @param newestFirst true (the default) for newest first
+         * @return this builder
+         */
         public Builder newestFirst(boolean newestFirst) {
             this.newestFirst = newestFirst;
             return this;
         }
 
+        /**
+         * Builds the query.
+         *
+         * @return the query
+         */
         public ProviderRecordQuery build() {
             return new ProviderRecordQuery(this);
         }

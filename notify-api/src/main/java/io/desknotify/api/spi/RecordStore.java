@@ -15,9 +15,16 @@ public interface RecordStore {
     /**
      * Inserts records, replacing any earlier record of the same job and target (same kind and value). The list
      * holds records of one job.
+     *
+     * @param records the records to keep
      */
     void save(List<DeliveryRecord> records);
 
-    /** Returns one page of records matching the query, in the query's order. */
+    /**
+     * Returns one page of records matching the query, in the query's order.
+     *
+     * @param query filters, paging and order
+     * @return the page
+     */
     Page<DeliveryRecord> query(RecordQuery query);
 }

@@ -11,6 +11,7 @@ import java.util.List;
  * @param onlyConnected keep only targets connected now; the others become SKIPPED results
  */
 public record ResolveRequest(String jobId, List<Target> targets, boolean onlyConnected) {
+    /** Copies the targets. */
     public ResolveRequest {
         targets = List.copyOf(targets);
     }

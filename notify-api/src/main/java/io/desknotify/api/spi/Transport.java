@@ -22,15 +22,26 @@ import java.util.concurrent.CompletionStage;
  */
 public interface Transport extends AutoCloseable {
 
-    /** The name targets use to route to this transport, e.g. {@code huawei-workspace}. */
+    /**
+     * The name targets use to route to this transport, e.g. {@code huawei-workspace}.
+     *
+     * @return the provider name
+     */
     String provider();
 
-    /** What this transport can do; constant over its life. */
+    /**
+     * What this transport can do; constant over its life.
+     *
+     * @return the capabilities
+     */
     TransportCapabilities capabilities();
 
     /**
      * Sends one batch (targets of one kind, at most {@link TransportCapabilities#maxBatchSize} of them).
      * Completes with a result for every target, or exceptionally when the request failed as a whole.
+     *
+     * @param batch the batch
+     * @return a stage completed with the provider's answer
      */
     CompletionStage<BatchResult> deliver(Batch batch);
 
@@ -38,7 +49,12 @@ public interface Transport extends AutoCloseable {
      * Turns targets the transport cannot deliver to directly (users, pools) into ones it can, and applies the
      * "only connected" filter. Called only for kinds in {@link TransportCapabilities#resolvableKinds()}, or
      * for every target when only connected targets are wanted and the transport
-     * {@linkplain TransportCapabilities#filtersConnected() filters connections}.
+     * {@linkplain TransportCapabilities#filtersConnected() filters connections}. A transport should say which
+     * requested target each deliverable one came from ({@link Resolution#sources()}), so that records can be
+     * found by the user or pool the caller named.
+     *
+     * @param request the targets to resolve
+     * @return a stage completed with the resolution
      */
     default CompletionStage<Resolution> resolve(ResolveRequest request) {
         return CompletableFuture.failedFuture(new UnsupportedOperationException(provider() + " resolves no targets"));
@@ -47,17 +63,29 @@ public interface Transport extends AutoCloseable {
     /**
      * Reads the state of a provider job returned by {@link #deliver} (see {@link BatchResult#providerJobId()}).
      * Called until the returned status is finished.
+     *
+     * @param poll the provider job and the targets of its batch
+     * @return a stage completed with the job's state
      */
     default CompletionStage<ProviderJobStatus> pollJob(ProviderJobPoll poll) {
         return CompletableFuture.failedFuture(new UnsupportedOperationException(provider() + " has no provider jobs"));
     }
 
-    /** Queries the provider's own notification records, where it keeps any. */
+    /**
+     * Queries the provider's own notification records, where it keeps any.
+     *
+     * @param query filters and paging
+     * @return a stage completed with one page of the provider's records
+     */
     default CompletionStage<Page<ProviderRecord>> queryProviderRecords(ProviderRecordQuery query) {
         return CompletableFuture.failedFuture(new UnsupportedOperationException(provider() + " keeps no records"));
     }
 
-    /** A cheap authenticated request proving the provider is reachable and accepts our credentials. */
+    /**
+     * A cheap authenticated request proving the provider is reachable and accepts our credentials.
+     *
+     * @return a stage completed normally when it is, exceptionally when not
+     */
     default CompletionStage<Void> checkHealth() {
         return CompletableFuture.completedFuture(null);
     }

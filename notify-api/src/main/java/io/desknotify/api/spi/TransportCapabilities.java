@@ -38,20 +38,41 @@ public final class TransportCapabilities {
         this.severitySupport = b.severitySupport;
     }
 
+    /**
+     * Starts capabilities: no kind, message length 1024, severity {@link SeveritySupport#DROPPED}.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Kinds delivered directly by {@link Transport#deliver}. */
+    /**
+     * Kinds delivered directly by {@link Transport#deliver}.
+     *
+     * @return the native kinds, unmodifiable
+     */
     public Set<TargetKind> nativeKinds() {
         return maxBatchSizes.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(maxBatchSizes.keySet()));
     }
 
+    /**
+     * Whether a kind is delivered directly.
+     *
+     * @param kind the kind
+     * @return true when it is native
+     */
     public boolean isNative(TargetKind kind) {
         return maxBatchSizes.containsKey(kind);
     }
 
-    /** The most targets of the given native kind one {@link Batch} may hold. */
+    /**
+     * The most targets of the given native kind one {@link Batch} may hold.
+     *
+     * @param kind a native kind
+     * @return the batch size
+     * @throws IllegalArgumentException when the kind is not native
+     */
     public int maxBatchSize(TargetKind kind) {
         Integer size = maxBatchSizes.get(kind);
         if (size == null) {
@@ -60,26 +81,50 @@ public final class TransportCapabilities {
         return size;
     }
 
-    /** Kinds {@link Transport#resolve} turns into native ones. */
+    /**
+     * Kinds {@link Transport#resolve} turns into native ones.
+     *
+     * @return the resolvable kinds, unmodifiable
+     */
     public Set<TargetKind> resolvableKinds() {
         return resolvableKinds;
     }
 
-    /** True when {@link Transport#resolve} can keep only targets that are connected now. */
+    /**
+     * True when {@link Transport#resolve} can keep only targets that are connected now.
+     *
+     * @return whether the transport filters connections
+     */
     public boolean filtersConnected() {
         return filtersConnected;
     }
 
-    /** True when the kind is delivered directly or can be resolved. */
+    /**
+     * True when the kind is delivered directly or can be resolved.
+     *
+     * @param kind the kind
+     * @return whether targets of this kind can be sent to
+     */
     public boolean reaches(TargetKind kind) {
         return isNative(kind) || resolvableKinds.contains(kind);
     }
 
-    /** The longest message, in characters, the provider accepts. */
+    /**
+     * The longest message the provider accepts, in UTF-16 chars ({@link String#length()}), the unit in which
+     * the notifier checks it; a character outside the Basic Multilingual Plane counts 2.
+     *
+     * @return the most UTF-16 chars a message may have
+     */
     public int maxMessageLength() {
         return maxMessageLength;
     }
 
+    /**
+     * What the transport does with a notification's severity. {@link SeveritySupport#DROPPED} means the desktop
+     * shows no severity at all (Huawei Workspace by default).
+     *
+     * @return the severity support
+     */
     public SeveritySupport severitySupport() {
         return severitySupport;
     }
@@ -102,7 +147,14 @@ public final class TransportCapabilities {
         private Builder() {
         }
 
-        /** Declares a natively delivered kind and the most targets of it one batch may hold (at least 1). */
+        /**
+         * Declares a natively delivered kind and the most targets of it one batch may hold.
+         *
+         * @param kind         the kind
+         * @param maxBatchSize at least 1
+         * @return this builder
+         * @throws IllegalArgumentException when the kind is null or the size less than 1
+         */
         public Builder nativeKind(TargetKind kind, int maxBatchSize) {
             if (kind == null) {
                 throw new IllegalArgumentException("kind must not be null");
@@ -114,6 +166,13 @@ public final class TransportCapabilities {
             return this;
         }
 
+        /**
+         * Declares a kind {@link Transport#resolve} turns into native ones.
+         *
+         * @param kind the kind
+         * @return this builder
+         * @throws IllegalArgumentException when null
+         */
         public Builder resolvableKind(TargetKind kind) {
             if (kind == null) {
                 throw new IllegalArgumentException("kind must not be null");
@@ -122,11 +181,24 @@ public final class TransportCapabilities {
             return this;
         }
 
+        /**
+         * Declares whether {@link Transport#resolve} can keep only connected targets.
+         *
+         * @param filtersConnected whether it can
+         * @return this builder
+         */
         public Builder filtersConnected(boolean filtersConnected) {
             this.filtersConnected = filtersConnected;
             return this;
         }
 
+        /**
+         * The longest message the provider accepts, in UTF-16 chars; 1024 unless set.
+         *
+         * @param maxMessageLength at least 1
+         * @return this builder
+         * @throws IllegalArgumentException when less than 1
+         */
         public Builder maxMessageLength(int maxMessageLength) {
             if (maxMessageLength < 1) {
                 throw new IllegalArgumentException("maxMessageLength must be at least 1 but was " + maxMessageLength);
@@ -135,6 +207,13 @@ public final class TransportCapabilities {
             return this;
         }
 
+        /**
+         * What the transport does with severity; {@link SeveritySupport#DROPPED} unless set.
+         *
+         * @param severitySupport the support
+         * @return this builder
+         * @throws IllegalArgumentException when null
+         */
         public Builder severitySupport(SeveritySupport severitySupport) {
             if (severitySupport == null) {
                 throw new IllegalArgumentException("severitySupport must not be null");
@@ -143,6 +222,12 @@ public final class TransportCapabilities {
             return this;
         }
 
+        /**
+         * Builds the capabilities.
+         *
+         * @return the capabilities
+         * @throws IllegalStateException when no kind is native or a kind is both native and resolvable
+         */
         public TransportCapabilities build() {
             if (maxBatchSizes.isEmpty()) {
                 throw new IllegalStateException("a transport must deliver at least one native kind");

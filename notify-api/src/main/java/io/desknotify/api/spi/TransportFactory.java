@@ -7,12 +7,18 @@ package io.desknotify.api.spi;
  */
 public interface TransportFactory {
 
-    /** The provider id this factory builds transports for, e.g. {@code huawei-workspace} or {@code horizon}. */
+    /**
+     * The provider id this factory builds transports for, e.g. {@code huawei-workspace} or {@code horizon}.
+     *
+     * @return the provider id
+     */
     String id();
 
     /**
      * Builds a transport.
      *
+     * @param settings the transport's name and settings
+     * @return a new transport, owned by the caller
      * @throws io.desknotify.api.ConfigurationException naming the setting that is missing or invalid
      */
     Transport create(TransportSettings settings);

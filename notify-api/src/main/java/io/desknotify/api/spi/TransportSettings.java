@@ -32,6 +32,8 @@ public final class TransportSettings {
      *
      * @param name   the transport name to use for routing, or {@code null} for the factory's id
      * @param values the settings; keys and values must not be null
+     * @return the settings
+     * @throws ConfigurationException when a key or value is null
      */
     public static TransportSettings of(String name, Map<String, String> values) {
         for (Map.Entry<String, String> e : values.entrySet()) {
@@ -46,6 +48,9 @@ public final class TransportSettings {
      * The setting key for a Java name, such as a transport builder's option: camelCase becomes kebab-case
      * ({@code requestTimeout} becomes {@code request-timeout}); a key already in kebab-case comes back as it is.
      * Lets a factory, or a configuration binder, name the key the user wrote when a builder names its own option.
+     *
+     * @param name a Java name or a key
+     * @return the key
      */
     public static String keyOf(String name) {
         StringBuilder sb = new StringBuilder(name.length() + 4);
@@ -59,25 +64,54 @@ public final class TransportSettings {
         return sb.toString();
     }
 
-    /** The transport name to use, or {@code fallback} when none was given. */
+    /**
+     * The transport name to use.
+     *
+     * @param fallback the name when none was given, usually the factory's id
+     * @return the name
+     */
     public String name(String fallback) {
         return name != null ? name : fallback;
     }
 
+    /**
+     * The trimmed value of a setting.
+     *
+     * @param key the setting
+     * @return the value, or empty when absent or blank
+     */
     public Optional<String> get(String key) {
         return Optional.ofNullable(values.get(key)).map(String::trim).filter(v -> !v.isEmpty());
     }
 
-    /** The value of a required setting. */
+    /**
+     * The value of a required setting.
+     *
+     * @param key the setting
+     * @return the trimmed value
+     * @throws ConfigurationException naming the setting when it is absent or blank
+     */
     public String require(String key) {
         return get(key).orElseThrow(() -> new ConfigurationException(key, "setting '" + key + "' is required"));
     }
 
-    /** A secret's value as a fresh char array, so callers can clear it. */
+    /**
+     * A secret's value as a fresh char array, so callers can clear it.
+     *
+     * @param key the setting
+     * @return the value, or empty
+     */
     public Optional<char[]> secret(String key) {
         return get(key).map(String::toCharArray);
     }
 
+    /**
+     * An absolute URI setting.
+     *
+     * @param key the setting
+     * @return the URI, or empty
+     * @throws ConfigurationException naming the setting when it is not an absolute URI
+     */
     public Optional<URI> uri(String key) {
         return get(key).map(v -> {
             try {
@@ -92,6 +126,14 @@ public final class TransportSettings {
         });
     }
 
+    /**
+     * An integer setting.
+     *
+     * @param key      the setting
+     * @param fallback the value when absent
+     * @return the value
+     * @throws ConfigurationException naming the setting when it is not an integer
+     */
     public int integer(String key, int fallback) {
         Optional<String> v = get(key);
         if (v.isEmpty()) {
@@ -104,6 +146,14 @@ public final class TransportSettings {
         }
     }
 
+    /**
+     * A boolean setting, {@code true} or {@code false}.
+     *
+     * @param key      the setting
+     * @param fallback the value when absent
+     * @return the value
+     * @throws ConfigurationException naming the setting for any other text
+     */
     public boolean bool(String key, boolean fallback) {
         Optional<String> v = get(key);
         if (v.isEmpty()) {
@@ -117,6 +167,14 @@ public final class TransportSettings {
         };
     }
 
+    /**
+     * A duration setting, ISO-8601 or with a unit (see the class documentation).
+     *
+     * @param key      the setting
+     * @param fallback the value when absent
+     * @return the value
+     * @throws ConfigurationException naming the setting when it is not a duration
+     */
     public Duration duration(String key, Duration fallback) {
         Optional<String> v = get(key);
         if (v.isEmpty()) {
@@ -130,7 +188,11 @@ public final class TransportSettings {
         }
     }
 
-    /** All keys. */
+    /**
+     * All keys.
+     *
+     * @return the keys, sorted, unmodifiable
+     */
     public java.util.Set<String> keys() {
         return values.keySet();
     }
@@ -162,7 +224,12 @@ public final class TransportSettings {
         };
     }
 
-    /** True for setting names whose values must never be shown. */
+    /**
+     * True for setting names whose values must never be shown.
+     *
+     * @param key the setting
+     * @return whether its value is treated as a secret
+     */
     public static boolean isSecretKey(String key) {
         String k = key.toLowerCase(Locale.ROOT);
         return k.contains("secret") || k.contains("password") || k.contains("token") || k.contains("key")

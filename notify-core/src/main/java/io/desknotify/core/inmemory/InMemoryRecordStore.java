@@ -32,10 +32,17 @@ public final class InMemoryRecordStore implements RecordStore {
     private long size;
     private long dropped;
 
+    /** A store of {@value #DEFAULT_CAPACITY} records. */
     public InMemoryRecordStore() {
         this(DEFAULT_CAPACITY);
     }
 
+    /**
+     * A store of the given capacity.
+     *
+     * @param capacity the most records held, at least 1
+     * @throws IllegalArgumentException when less than 1
+     */
     public InMemoryRecordStore(int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1 but was " + capacity);
@@ -76,7 +83,8 @@ public final class InMemoryRecordStore implements RecordStore {
 
     /**
      * Records saved together. When they differ only in target and outcome, as a batch's records do, only each
-     * target and outcome is kept (5 bytes a record instead of 28), with the first record standing for the rest;
+     * target and outcome is kept (5 bytes a record instead of 28; 4 more when the records were resolved from
+     * users or pools, for the requested target), with the first record standing for the rest;
      * records are rebuilt when read. A record that later replaces one of them is kept whole beside them.
      */
     private static final class Chunk {
@@ -85,14 +93,18 @@ public final class InMemoryRecordStore implements RecordStore {
         final int size;
         private final DeliveryRecord prototype;
         private final Target[] targets;
+        // the requested target (user, pool) of each record where it differs; null when none does
+        private final Target[] requested;
         private final byte[] outcomes;
         // every record (not compact), or the replacements of compact records (null: not replaced)
         private DeliveryRecord[] records;
 
-        private Chunk(int size, DeliveryRecord prototype, Target[] targets, byte[] outcomes, DeliveryRecord[] records) {
+        private Chunk(int size, DeliveryRecord prototype, Target[] targets, Target[] requested, byte[] outcomes,
+                DeliveryRecord[] records) {
             this.size = size;
             this.prototype = prototype;
             this.targets = targets;
+            this.requested = requested;
             this.outcomes = outcomes;
             this.records = records;
         }
@@ -101,16 +113,25 @@ public final class InMemoryRecordStore implements RecordStore {
             DeliveryRecord first = saved[0];
             for (int i = 1; i < length; i++) {
                 if (!saved[i].sameDetailsAs(first)) {
-                    return new Chunk(length, null, null, null, Arrays.copyOf(saved, length));
+                    return new Chunk(length, null, null, null, null, Arrays.copyOf(saved, length));
                 }
             }
             Target[] targets = new Target[length];
+            Target[] requested = null;
             byte[] outcomes = new byte[length];
             for (int i = 0; i < length; i++) {
-                targets[i] = saved[i].target();
-                outcomes[i] = (byte) saved[i].outcome().ordinal();
+                DeliveryRecord r = saved[i];
+                targets[i] = r.target();
+                outcomes[i] = (byte) r.outcome().ordinal();
+                Target asked = r.requestedTarget();
+                if (asked != r.target()) {
+                    if (requested == null) {
+                        requested = new Target[length];
+                    }
+                    requested[i] = asked;
+                }
             }
-            return new Chunk(length, first, targets, outcomes, null);
+            return new Chunk(length, first, targets, requested, outcomes, null);
         }
 
         DeliveryRecord get(int i) {
@@ -118,7 +139,8 @@ public final class InMemoryRecordStore implements RecordStore {
             if (r != null) {
                 return r;
             }
-            return prototype.toBuilder().target(targets[i]).outcome(OUTCOMES[outcomes[i]]).build();
+            return prototype.toBuilder().target(targets[i]).requestedTarget(requested == null ? null : requested[i])
+                    .outcome(OUTCOMES[outcomes[i]]).build();
         }
 
         void set(int i, DeliveryRecord r) {
@@ -227,14 +249,22 @@ public final class InMemoryRecordStore implements RecordStore {
         }
     }
 
-    /** Records held now. */
+    /**
+     * Records held now.
+     *
+     * @return the count
+     */
     public long size() {
         synchronized (lock) {
             return size;
         }
     }
 
-    /** Records not kept because a single job exceeded the capacity. */
+    /**
+     * Records not kept because a single job exceeded the capacity.
+     *
+     * @return the count
+     */
     public long dropped() {
         synchronized (lock) {
             return dropped;

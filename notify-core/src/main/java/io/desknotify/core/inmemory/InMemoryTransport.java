@@ -96,6 +96,11 @@ public final class InMemoryTransport implements Transport {
         });
     }
 
+    /**
+     * Starts a transport named {@code in-memory} reaching every kind, answering at once.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -110,7 +115,13 @@ public final class InMemoryTransport implements Transport {
         return capabilities;
     }
 
-    /** The next {@code n} deliveries fail with the given error before any target is shown. */
+    /**
+     * The next {@code n} deliveries fail with the given error before any target is shown.
+     *
+     * @param n     how many deliveries
+     * @param error makes the error of each
+     * @return this transport
+     */
     public InMemoryTransport failNext(int n, Supplier<TransportException> error) {
         for (int i = 0; i < n; i++) {
             faults.add(new Fault(error, false));
@@ -118,7 +129,13 @@ public final class InMemoryTransport implements Transport {
         return this;
     }
 
-    /** The next {@code n} deliveries show their targets, then fail with the given (ambiguous) error. */
+    /**
+     * The next {@code n} deliveries show their targets, then fail with the given (ambiguous) error.
+     *
+     * @param n     how many deliveries
+     * @param error makes the error of each
+     * @return this transport
+     */
     public InMemoryTransport failNextAfterShowing(int n, Supplier<TransportException> error) {
         for (int i = 0; i < n; i++) {
             faults.add(new Fault(error, true));
@@ -126,14 +143,27 @@ public final class InMemoryTransport implements Transport {
         return this;
     }
 
-    /** The next {@code n} deliveries are answered "too many requests, retry after {@code retryAfter}". */
+    /**
+     * The next {@code n} deliveries are answered "too many requests, retry after {@code retryAfter}".
+     *
+     * @param n          how many deliveries
+     * @param retryAfter the wait the answer asks for
+     * @return this transport
+     */
     public InMemoryTransport throttleNext(int n, Duration retryAfter) {
         return failNext(n, () -> TransportException.builder(TransportException.Retryability.RETRYABLE,
                 "too many requests").provider(provider).httpStatus(429).errorCode("THROTTLED").throttled(true)
                 .retryAfter(retryAfter).build());
     }
 
-    /** The provider rejects this target id in every batch. */
+    /**
+     * The provider rejects this target id in every batch.
+     *
+     * @param id           the target id
+     * @param errorCode    the code of the rejection
+     * @param errorMessage its reason
+     * @return this transport
+     */
     public InMemoryTransport failTarget(String id, String errorCode, String errorMessage) {
         targetFailures.put(id, TargetResult.failed(Target.desktop(id), errorCode, errorMessage));
         return this;
@@ -208,14 +238,14 @@ public final class InMemoryTransport implements Transport {
 
     @Override
     public CompletionStage<Resolution> resolve(ResolveRequest request) {
-        List<Target> deliverable = new ArrayList<>();
-        List<TargetResult> settled = new ArrayList<>();
+        Resolution.Builder resolution = Resolution.builder();
         for (Target t : request.targets()) {
             List<Target> expanded;
             if (t.kind() == TargetKind.USER) {
                 List<String> desktops = users.get(t.value());
                 if (desktops == null || desktops.isEmpty()) {
-                    settled.add(TargetResult.failed(t, "USER_NOT_FOUND", "no desktop is assigned to " + t.value()));
+                    resolution.settle(TargetResult.failed(t, "USER_NOT_FOUND", "no desktop is assigned to "
+                            + t.value()));
                     continue;
                 }
                 expanded = new ArrayList<>(desktops.size());
@@ -227,52 +257,87 @@ public final class InMemoryTransport implements Transport {
             }
             for (Target e : expanded) {
                 if (request.onlyConnected() && disconnected.contains(e.value())) {
-                    settled.add(TargetResult.skipped(e, "NOT_CONNECTED", e.value() + " is not connected"));
+                    resolution.settle(TargetResult.skipped(e, "NOT_CONNECTED", e.value() + " is not connected"));
                 } else {
-                    deliverable.add(e);
+                    resolution.deliver(e, t);
                 }
             }
         }
-        return CompletableFuture.completedFuture(new Resolution(deliverable, settled));
+        return CompletableFuture.completedFuture(resolution.build());
     }
 
-    /** How many times the target (by kind and id) was shown. */
+    /**
+     * How many times the target (by kind and id) was shown.
+     *
+     * @param kind the kind
+     * @param id   the id
+     * @return the count
+     */
     public int shownCount(TargetKind kind, String id) {
         AtomicInteger n = shown.get(kind + ":" + id);
         return n == null ? 0 : n.get();
     }
 
-    /** How many times the desktop with this id was shown the notification. */
+    /**
+     * How many times the desktop with this id was shown the notification.
+     *
+     * @param desktopId the desktop id
+     * @return the count
+     */
     public int shownCount(String desktopId) {
         return shownCount(TargetKind.DESKTOP, desktopId);
     }
 
-    /** Distinct targets shown at least once (when tracking targets). */
+    /**
+     * Distinct targets shown at least once (when tracking targets).
+     *
+     * @return the count
+     */
     public int distinctShown() {
         return shown.size();
     }
 
-    /** Targets shown, duplicates included. */
+    /**
+     * Targets shown, duplicates included.
+     *
+     * @return the count
+     */
     public long shownTotal() {
         return shownTotal.get();
     }
 
-    /** Targets shown more than once (when tracking targets). */
+    /**
+     * Targets shown more than once (when tracking targets).
+     *
+     * @return the count
+     */
     public long shownMoreThanOnce() {
         return shown.values().stream().filter(n -> n.get() > 1).count();
     }
 
-    /** Calls of {@link #deliver}. */
+    /**
+     * Calls of {@link #deliver}.
+     *
+     * @return the count
+     */
     public int deliverCalls() {
         return calls.get();
     }
 
-    /** The most deliveries that were in progress at the same time. */
+    /**
+     * The most deliveries that were in progress at the same time.
+     *
+     * @return the count
+     */
     public int maxConcurrentCalls() {
         return maxInFlight.get();
     }
 
-    /** {@link System#nanoTime()} of every call of {@link #deliver}, in call order. */
+    /**
+     * {@link System#nanoTime()} of every call of {@link #deliver}, in call order.
+     *
+     * @return the times, a copy
+     */
     public List<Long> callTimesNanos() {
         return new ArrayList<>(callTimes);
     }
@@ -305,7 +370,12 @@ public final class InMemoryTransport implements Transport {
         private Builder() {
         }
 
-        /** The kinds this transport reaches; all unless set. */
+        /**
+         * The kinds this transport reaches; all unless set.
+         *
+         * @param kinds at least one kind
+         * @return this builder
+         */
         public Builder kinds(TargetKind... kinds) {
             if (kinds.length == 0) {
                 throw new IllegalArgumentException("kinds must not be empty");
@@ -314,6 +384,12 @@ public final class InMemoryTransport implements Transport {
             return this;
         }
 
+        /**
+         * The transport name; {@code in-memory} unless set.
+         *
+         * @param provider not blank
+         * @return this builder
+         */
         public Builder provider(String provider) {
             if (provider == null || provider.isBlank()) {
                 throw new IllegalArgumentException("provider must not be blank");
@@ -322,7 +398,12 @@ public final class InMemoryTransport implements Transport {
             return this;
         }
 
-        /** How long each delivery takes; zero (answer at once, on the calling thread) unless set. */
+        /**
+         * How long each delivery takes; zero (answer at once, on the calling thread) unless set.
+         *
+         * @param latency not negative
+         * @return this builder
+         */
         public Builder latency(Duration latency) {
             if (latency == null || latency.isNegative()) {
                 throw new IllegalArgumentException("latency must not be null or negative");
@@ -331,7 +412,13 @@ public final class InMemoryTransport implements Transport {
             return this;
         }
 
-        /** The most targets of a native kind per batch (DESKTOP and SESSION 100, DESKTOP_POOL 1 unless set). */
+        /**
+         * The most targets of a native kind per batch (DESKTOP and SESSION 100, DESKTOP_POOL 1 unless set).
+         *
+         * @param kind a kind other than USER
+         * @param size at least 1
+         * @return this builder
+         */
         public Builder maxBatchSize(TargetKind kind, int size) {
             if (kind == TargetKind.USER) {
                 throw new IllegalArgumentException("USER targets are resolved, not delivered");
@@ -343,6 +430,12 @@ public final class InMemoryTransport implements Transport {
             return this;
         }
 
+        /**
+         * The longest message accepted, in UTF-16 chars; 4096 unless set.
+         *
+         * @param maxMessageLength at least 1
+         * @return this builder
+         */
         public Builder maxMessageLength(int maxMessageLength) {
             if (maxMessageLength < 1) {
                 throw new IllegalArgumentException("maxMessageLength must be at least 1 but was " + maxMessageLength);
@@ -351,13 +444,23 @@ public final class InMemoryTransport implements Transport {
             return this;
         }
 
-        /** Count shows per target (for {@link #shownCount}); turn off for very large jobs to save memory. */
+        /**
+         * Count shows per target (for {@link InMemoryTransport#shownCount(String)}); turn off for very large jobs to save memory.
+         *
+         * @param trackTargets whether to count per target
+         * @return this builder
+         */
         public Builder trackTargets(boolean trackTargets) {
             this.trackTargets = trackTargets;
             return this;
         }
 
-        /** Answer deliveries with a provider job that reports done on the given poll (0: no provider jobs). */
+        /**
+         * Answer deliveries with a provider job that reports done on the given poll (0: no provider jobs).
+         *
+         * @param pollsUntilDone the poll that finds the job done, 0 for none
+         * @return this builder
+         */
         public Builder providerJobs(int pollsUntilDone) {
             if (pollsUntilDone < 0) {
                 throw new IllegalArgumentException("pollsUntilDone must not be negative but was " + pollsUntilDone);
@@ -366,18 +469,34 @@ public final class InMemoryTransport implements Transport {
             return this;
         }
 
-        /** Assigns desktops to a user, for USER targets. */
+        /**
+         * Assigns desktops to a user, for USER targets.
+         *
+         * @param name       the user name
+         * @param desktopIds the user's desktops
+         * @return this builder
+         */
         public Builder user(String name, String... desktopIds) {
             users.put(name, List.of(desktopIds));
             return this;
         }
 
-        /** Marks desktops as not connected, for the only-connected option. */
+        /**
+         * Marks desktops as not connected, for the only-connected option.
+         *
+         * @param desktopIds the desktops
+         * @return this builder
+         */
         public Builder disconnected(String... desktopIds) {
             disconnected.addAll(List.of(desktopIds));
             return this;
         }
 
+        /**
+         * Builds the transport.
+         *
+         * @return the transport
+         */
         public InMemoryTransport build() {
             return new InMemoryTransport(this);
         }

@@ -11,6 +11,7 @@ import java.time.Duration;
  * {@code max-batch-size} (desktops and sessions per batch).
  */
 public final class InMemoryTransportFactory implements TransportFactory {
+    /** The id of this factory, {@value}. */
     public static final String ID = "in-memory";
 
     @Override

@@ -175,7 +175,7 @@ public final class Lane {
     private CompletionStage<BatchResult> attempt(BatchTask task) {
         return paced(() -> {
             // checked again after the wait: the job may have been cancelled or run out of time meanwhile
-            task.job.checkStillWanted(provider);
+            task.job.beforeAttempt(task, provider);
             return send(task);
         });
     }
@@ -186,8 +186,14 @@ public final class Lane {
             task.firstAttemptAt = runtime.clock().instant();
             task.firstAttemptNanos = System.nanoTime();
         }
-        return transport.deliver(new Batch(task.job.id(), task.kind, task.targets, task.job.notification(), attempt))
-                .thenApply(r -> {
+        CompletionStage<BatchResult> answer;
+        try {
+            answer = transport.deliver(new Batch(task.job.id(), task.kind, task.targets, task.job.notification(),
+                    attempt));
+        } catch (RuntimeException e) {
+            answer = CompletableFuture.failedFuture(e);
+        }
+        return answer.thenApply(r -> {
                     if (r == null) {
                         throw new IllegalStateException(provider + " returned no batch result");
                     }
@@ -195,9 +201,14 @@ public final class Lane {
                     return r;
                 })
                 .whenComplete((r, e) -> {
-                    if (e != null && mayHaveActed(unwrap(e))) {
+                    Throwable cause = e == null ? null : unwrap(e);
+                    if (cause != null && mayHaveActed(cause)) {
                         task.maybeDelivered = true;
                     }
+                    // a failure that provably reached nobody and will be retried leaves the batch cancellable
+                    boolean willRetry = cause != null && !task.maybeDelivered
+                            && retryableDelivery(cause, runtime.retry()) && attempt < runtime.retry().maxAttempts();
+                    task.job.attemptEnded(task, willRetry);
                 });
     }
 

@@ -16,6 +16,9 @@ public final class LanePlan {
     final Lane lane;
     private final boolean resolveAll;
     final Map<TargetKind, List<Target>> direct = new EnumMap<>(TargetKind.class);
+    // beside each list of direct, the requested target (user, pool) each resolved target came from, or null where
+    // it was requested as it is; made only when a resolution reports a source, so direct sends pay nothing
+    final Map<TargetKind, List<Target>> sources = new EnumMap<>(TargetKind.class);
     // targets to deliver as they are and targets to resolve are de-duplicated apart: a target sent to
     // resolution comes back as deliverable and must not then count as its own duplicate
     private final Map<TargetKind, DistinctTargets> seen = new EnumMap<>(TargetKind.class);
@@ -57,11 +60,15 @@ public final class LanePlan {
             }
             return distinct.add(target);
         }
-        return addResolved(target);
+        return addResolved(target, null);
     }
 
-    /** Adds a target returned by resolution; false when it duplicates a target already planned. */
-    boolean addResolved(Target target) {
+    /**
+     * Adds a target returned by resolution; false when it duplicates a target already planned.
+     *
+     * @param source the requested target it was resolved from, or null (or the target) when it was requested as is
+     */
+    boolean addResolved(Target target, Target source) {
         DistinctTargets distinct = seen.get(target.kind());
         if (distinct == null) {
             int n = takeExpected();
@@ -70,7 +77,23 @@ public final class LanePlan {
             distinct = new DistinctTargets(list, n);
             seen.put(target.kind(), distinct);
         }
-        return distinct.add(target);
+        if (!distinct.add(target)) {
+            return false;
+        }
+        boolean differs = source != null && !source.equals(target);
+        List<Target> src = sources.get(target.kind());
+        if (src == null && differs) {
+            int before = direct.get(target.kind()).size() - 1;
+            src = new ArrayList<>(before + 16);
+            for (int i = 0; i < before; i++) {
+                src.add(null);
+            }
+            sources.put(target.kind(), src);
+        }
+        if (src != null) {
+            src.add(differs ? source : null);
+        }
+        return true;
     }
 
     /** The de-duplication indexes are not needed once the batches are cut. */

@@ -2,9 +2,9 @@ package io.desknotify.core.internal;
 
 import io.desknotify.api.NotifyListener;
 import io.desknotify.api.spi.RecordStore;
+import io.desknotify.core.JobPolling;
 import io.desknotify.core.RetrySettings;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -15,9 +15,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param store        delivery records
  * @param clock        wall-clock time for records and reports
  * @param retry        retry settings
- * @param pollInterval time between polls of a provider job
- * @param pollTimeout  time after which a still running provider job leaves its targets UNKNOWN
+ * @param polling      how provider jobs are followed
  */
 public record Runtime(ScheduledExecutorService scheduler, NotifyListener listener,
-        RecordStore store, Clock clock, RetrySettings retry, Duration pollInterval, Duration pollTimeout) {
+        RecordStore store, Clock clock, RetrySettings retry, JobPolling polling) {
 }

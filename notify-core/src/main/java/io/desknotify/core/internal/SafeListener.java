@@ -7,7 +7,12 @@ import io.desknotify.api.TargetKind;
 import java.time.Duration;
 import java.util.List;
 
-/** Fans events out to the user's listeners; a listener that throws is skipped, never allowed to break a job. */
+/**
+ * Fans events out to the user's listeners. Whatever a listener throws is logged and contained, Errors included
+ * (an AssertionError from a test's listener broke jobs when only RuntimeExceptions were caught), so no caller in
+ * a job needs to guard a listener call. A VirtualMachineError is the exception: after one, nothing can be trusted
+ * to work, so it propagates.
+ */
 public final class SafeListener implements NotifyListener {
     private static final System.Logger LOG = System.getLogger(SafeListener.class.getName());
     private final List<NotifyListener> listeners;
@@ -20,7 +25,9 @@ public final class SafeListener implements NotifyListener {
         for (NotifyListener l : listeners) {
             try {
                 call.accept(l);
-            } catch (RuntimeException e) {
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) {
                 LOG.log(System.Logger.Level.WARNING, "listener " + l.getClass().getName() + " threw; ignored", e);
             }
         }

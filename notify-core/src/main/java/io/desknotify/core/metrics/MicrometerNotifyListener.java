@@ -27,11 +27,17 @@ import java.util.concurrent.ConcurrentMap;
  * </table>
  */
 public final class MicrometerNotifyListener implements NotifyListener {
+    /** Counter of targets by final outcome, tags {@code provider}, {@code outcome}. */
     public static final String TARGETS = "notify.targets";
+    /** Counter of finished batches, tags {@code provider}, {@code result}. */
     public static final String BATCHES = "notify.batches";
+    /** Counter of scheduled retries, tag {@code provider}. */
     public static final String RETRIES = "notify.retries";
+    /** Counter of throttling answers, tag {@code provider}. */
     public static final String THROTTLES = "notify.throttles";
+    /** Timer of batches from first attempt to end, tag {@code provider}. */
     public static final String BATCH_LATENCY = "notify.batch.latency";
+    /** Timer of jobs, tag {@code status}. */
     public static final String JOB_DURATION = "notify.job.duration";
 
     private final MeterRegistry registry;
@@ -39,6 +45,12 @@ public final class MicrometerNotifyListener implements NotifyListener {
     private final ConcurrentMap<String, Counter> counters = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Timer> timers = new ConcurrentHashMap<>();
 
+    /**
+     * Publishes to a registry.
+     *
+     * @param registry where the meters go
+     * @throws IllegalArgumentException when null
+     */
     public MicrometerNotifyListener(MeterRegistry registry) {
         if (registry == null) {
             throw new IllegalArgumentException("registry must not be null");
