@@ -236,7 +236,9 @@ class HttpResourcesTest {
             });
             List<Target> targets = MadeUpTargets.of(kind, 300);
             Notifier notifier = Notifier.builder().transport(kind.transport(slowThenThrottled.uri(), s -> { }))
-                    .retry(FaultMatrixTest.FAST).maxConcurrentBatches(2).closeTimeout(Duration.ofMillis(200)).build();
+                    // close() waits closeTimeout, stops the jobs, waits closeTimeout again: the 429s (after 1 s)
+                    // come during the second wait, so the retries they ask for are the ones close() refuses
+                    .retry(FaultMatrixTest.FAST).maxConcurrentBatches(2).closeTimeout(Duration.ofSeconds(1)).build();
             NotificationJob job = notifier.send(FaultMatrixTest.MAINTENANCE, targets);
             Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> slowThenThrottled.paths().stream()
                     .anyMatch(p -> !p.contains("/rest/login")));
