@@ -25,21 +25,23 @@ import java.util.Objects;
  * real loopback HTTP server ({@code http://127.0.0.1:<ephemeral port>}).
  *
  * <p>Served routes (see {@link Route}): {@code POST /rest/login}, {@code /rest/refresh},
- * {@code /rest/logout}; {@code GET /rest/inventory/v1/sessions} with JSON {@code filter}
- * ({@code Equals}, {@code NotEquals}, {@code Contains}, {@code StartsWith}, {@code And},
- * {@code Or}, {@code Not} on {@code id}, {@code user_id}, {@code desktop_pool_id},
- * {@code machine_id}, {@code session_state}, {@code session_type}) and {@code page}/
- * {@code size} paging with the {@code HAS_MORE_RECORDS: TRUE} header; {@code GET
- * /rest/external/v1/ad-users-or-groups} (filter fields {@code login_name}, {@code domain},
- * {@code id}, {@code name}, {@code display_name}, compared ignoring case as Active Directory
- * does); {@code POST
- * /rest/inventory/v1/sessions/action/send-message}, answering one item per session (200,
- * 404 for an unknown session, 400 for an {@linkplain FaultInjector#failTargets injected
- * failure}). All but login and refresh need {@code Authorization: Bearer <access_token>}.
- * Access tokens expire after {@link Builder#accessTokenTtl} or {@link Builder#accessTokenMaxUses}
- * uses (401); error bodies take the configured {@link HorizonErrorStyle}; throttling answers
- * 429 with {@code common.api-throttle-limit.exceeded.error} and
+ * {@code /rest/logout}; {@code GET /rest/inventory/v1/sessions} and {@code GET
+ * /rest/external/v1/ad-users-or-groups} with JSON {@code filter} and {@code page}/{@code size} paging;
+ * {@code POST /rest/inventory/v1/sessions/action/send-message}, answering one item per session (200, 404 for an
+ * unknown session, 400 for an {@linkplain FaultInjector#failTargets injected failure}); and, for Cloud Pod
+ * Architecture, {@code GET /rest/inventory/v1/global-sessions} and {@code POST
+ * /rest/inventory/v1/global-sessions/action/send-message} over the local pod and every {@link Builder#pod pod}
+ * added (409 while CPA is not initialised). All but login and refresh need
+ * {@code Authorization: Bearer <access_token>}. Access tokens expire after {@link Builder#accessTokenTtl} or
+ * {@link Builder#accessTokenMaxUses} uses (401); error bodies take the configured {@link HorizonErrorStyle};
+ * throttling answers 429 with {@code common.api-throttle-limit.exceeded.error} and
  * {@code X-Rate-Limit-Retry-After-Seconds}.
+ *
+ * <p><b>Strict.</b> A request the published API does not allow (a filter type a field does not support, an Or
+ * that breaks the {@code ADUserOrGroupSummary} rule, {@code page} without {@code size}, a size above 1000, a
+ * send-message body without a required field, ...) is answered 400 and journaled as a
+ * {@link io.desknotify.testkit.ContractViolation}; the rules and their sources are listed in the
+ * {@linkplain io.desknotify.testkit.horizon package documentation}.
  *
  * <p><b>Lifecycle and thread-safety.</b> {@link Builder#start()} binds the port and serves
  * until {@link #close()}. The emulator is thread-safe.
