@@ -75,8 +75,10 @@ import javax.net.ssl.SSLContext;
  *   <tr><td>{@value #NO_CONNECTED_SESSIONS}</td><td>SKIPPED</td><td>only connected targets were wanted and the
  *       pool or user has none; its sessions are recorded {@value #NOT_CONNECTED}</td></tr>
  *   <tr><td>{@value #NOT_CONNECTED}</td><td>SKIPPED</td><td>a session that is not {@code CONNECTED}</td></tr>
- *   <tr><td>{@value #SESSION_NOT_FOUND}</td><td>SKIPPED</td><td>only connected sessions were wanted and this one
- *       no longer exists</td></tr>
+ *   <tr><td>{@value #SESSION_NOT_FOUND}</td><td>FAILED</td><td>only connected sessions were wanted and Horizon
+ *       does not know this one (it may have ended)</td></tr>
+ *   <tr><td>{@value #CPA_NOT_INITIALIZED}</td><td>FAILED</td><td>{@link Builder#globalSessions(boolean)} is on and
+ *       Horizon answered 409: Cloud Pod Architecture is not initialised for the pod</td></tr>
  *   <tr><td>{@value #RESOLUTION_FAILED}</td><td>FAILED</td><td>looking up the pool, user or session failed
  *       (after retries); other targets of the same request are still resolved</td></tr>
  *   <tr><td>{@value #UNSUPPORTED_TARGET}</td><td>FAILED</td><td>a target kind Horizon cannot reach (desktops)</td></tr>
@@ -115,7 +117,7 @@ public final class HorizonTransport implements Transport {
     public static final String NO_CONNECTED_SESSIONS = "NO_CONNECTED_SESSIONS";
     /** SKIPPED: a session that is not connected, when only connected targets are wanted. */
     public static final String NOT_CONNECTED = "NOT_CONNECTED";
-    /** SKIPPED: a session that no longer exists, when only connected targets are wanted. */
+    /** FAILED: a session Horizon does not know, when only connected targets are wanted. */
     public static final String SESSION_NOT_FOUND = "SESSION_NOT_FOUND";
     /** FAILED: looking the target up failed. */
     public static final String RESOLUTION_FAILED = "RESOLUTION_FAILED";
