@@ -33,7 +33,11 @@ public enum Route {
     /** Horizon: {@code GET /rest/external/v1/ad-users-or-groups}. */
     HORIZON_AD_USERS(Provider.HORIZON, "GET", "/rest/external/v1/ad-users-or-groups"),
     /** Horizon: {@code POST /rest/inventory/v1/sessions/action/send-message}. */
-    HORIZON_SEND_MESSAGE(Provider.HORIZON, "POST", "/rest/inventory/v1/sessions/action/send-message");
+    HORIZON_SEND_MESSAGE(Provider.HORIZON, "POST", "/rest/inventory/v1/sessions/action/send-message"),
+    /** Horizon, Cloud Pod Architecture: {@code GET /rest/inventory/v1/global-sessions}. */
+    HORIZON_GLOBAL_SESSIONS(Provider.HORIZON, "GET", "/rest/inventory/v1/global-sessions"),
+    /** Horizon, Cloud Pod Architecture: {@code POST /rest/inventory/v1/global-sessions/action/send-message}. */
+    HORIZON_GLOBAL_SEND_MESSAGE(Provider.HORIZON, "POST", "/rest/inventory/v1/global-sessions/action/send-message");
 
     /** The emulated provider a route belongs to. */
     public enum Provider {

@@ -7,14 +7,18 @@ import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
-/** Horizon's JSON query filters: Equals, NotEquals, Contains, StartsWith, And, Or, Not. */
+/**
+ * Horizon's JSON query filters, checked against the filter types the published definition allows per field of
+ * the listed model ("Supported Filters" of each field).
+ */
 final class Filters {
 
-    /** Thrown for a filter the emulator cannot understand; answered as 400. */
+    /** A filter the real server refuses (answered 400 and journaled as a contract violation). */
     static final class InvalidFilter extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
@@ -23,30 +27,78 @@ final class Filters {
         }
     }
 
+    private static final Set<String> EQUALS = Set.of("Equals");
+    private static final Set<String> TEXT = Set.of("Equals", "StartsWith", "Contains");
+
+    /** The models a list API filters, with the filter types each field allows. */
+    enum Model {
+        /** SessionInfo of {@code GET /rest/inventory/v1/sessions}. */
+        SESSION_INFO("SessionInfo", Set.of("And", "Or", "Equals", "NotEquals", "Contains"), false, sessionFields()),
+        /** ADUserOrGroupSummary of {@code GET /rest/external/v1/ad-users-or-groups}. */
+        AD_USER_OR_GROUP("ADUserOrGroupSummary", Set.of("And", "Or", "Equals", "StartsWith", "Contains"), true,
+                adFields());
+
+        final String name;
+        final Set<String> types;
+        /** Active Directory compares names without regard to case. */
+        final boolean ignoreCase;
+        final Map<String, Set<String>> fields;
+
+        Model(String name, Set<String> types, boolean ignoreCase, Map<String, Set<String>> fields) {
+            this.name = name;
+            this.types = types;
+            this.ignoreCase = ignoreCase;
+            this.fields = fields;
+        }
+
+        private static Map<String, Set<String>> sessionFields() {
+            java.util.HashMap<String, Set<String>> m = new java.util.HashMap<>();
+            for (String f : List.of("id", "user_id", "desktop_pool_id", "machine_id", "session_type",
+                    "access_group_id", "agent_version", "broker_user_id", "brokered_remotely", "disconnected_time",
+                    "farm_id", "idle_duration", "last_session_duration_ms", "rds_server_id", "resourced_remotely",
+                    "session_protocol", "start_time", "unauthenticated")) {
+                m.put(f, EQUALS);
+            }
+            m.put("session_state", Set.of("Equals", "NotEquals"));
+            m.put("application_names", Set.of("Contains"));
+            return Map.copyOf(m);
+        }
+
+        private static Map<String, Set<String>> adFields() {
+            java.util.HashMap<String, Set<String>> m = new java.util.HashMap<>();
+            for (String f : List.of("login_name", "name", "email", "description", "phone", "user_principal_name")) {
+                m.put(f, TEXT);
+            }
+            for (String f : List.of("domain", "id", "guid")) {
+                m.put(f, EQUALS);
+            }
+            return Map.copyOf(m);
+        }
+    }
+
     private Filters() {
     }
 
     /**
      * @param json the filter text (already URL-decoded), or null for "match everything"
-     * @param fields names a filter may use
-     * @param caseInsensitive names whose Equals/NotEquals ignore case (Active Directory names)
+     * @param model the model the list API returns
      * @return a predicate over "field name → value" lookups
+     * @throws InvalidFilter naming the rule the filter breaks
      */
-    static Predicate<Function<String, String>> parse(String json, Set<String> fields, Set<String> caseInsensitive) {
-        if (json == null || json.isBlank()) {
+    static Predicate<Function<String, String>> parse(String json, Model model) {
+        if (json == null) {
             return f -> true;
         }
         JsonValue v;
         try {
             v = Jsons.parse(json);
         } catch (JsonException e) {
-            throw new InvalidFilter("filter is not valid JSON");
+            throw new InvalidFilter("the filter is not valid JSON");
         }
-        return compile(v, fields, caseInsensitive);
+        return compile(v, model);
     }
 
-    private static Predicate<Function<String, String>> compile(JsonValue v, Set<String> fields,
-                                                               Set<String> caseInsensitive) {
+    private static Predicate<Function<String, String>> compile(JsonValue v, Model model) {
         if (v.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new InvalidFilter("a filter must be a JSON object");
         }
@@ -55,6 +107,10 @@ final class Filters {
         if (type == null) {
             throw new InvalidFilter("a filter needs a type");
         }
+        if (!model.types.contains(type)) {
+            throw new InvalidFilter("filter type " + type + " is not supported by " + model.name
+                    + " (supported: " + new java.util.TreeSet<>(model.types) + ")");
+        }
         switch (type) {
             case "And", "Or" -> {
                 JsonValue list = o.get("filters");
@@ -62,23 +118,26 @@ final class Filters {
                     throw new InvalidFilter(type + " needs a non-empty filters array");
                 }
                 List<Predicate<Function<String, String>>> parts = new ArrayList<>();
-                list.asJsonArray().forEach(x -> parts.add(compile(x, fields, caseInsensitive)));
+                for (JsonValue x : list.asJsonArray()) {
+                    if (type.equals("Or") && model == Model.AD_USER_OR_GROUP && !equalsOnDomainOrId(x)) {
+                        throw new InvalidFilter("an Or filter on ADUserOrGroupSummary may nest only Equals filters"
+                                + " on domain or id");
+                    }
+                    parts.add(compile(x, model));
+                }
                 return type.equals("And")
                         ? f -> parts.stream().allMatch(p -> p.test(f))
                         : f -> parts.stream().anyMatch(p -> p.test(f));
             }
-            case "Not" -> {
-                JsonValue inner = o.get("filter");
-                if (inner == null) {
-                    throw new InvalidFilter("Not needs a filter");
-                }
-                Predicate<Function<String, String>> p = compile(inner, fields, caseInsensitive);
-                return p.negate();
-            }
-            case "Equals", "NotEquals", "Contains", "StartsWith" -> {
+            default -> {
                 String name = Jsons.string(o, "name");
-                if (name == null || !fields.contains(name)) {
-                    throw new InvalidFilter("unsupported filter field: " + name + "; supported: " + fields);
+                Set<String> allowed = name == null ? null : model.fields.get(name);
+                if (allowed == null) {
+                    throw new InvalidFilter("field " + name + " of " + model.name + " supports no filter");
+                }
+                if (!allowed.contains(type)) {
+                    throw new InvalidFilter("field " + name + " of " + model.name + " supports only "
+                            + new java.util.TreeSet<>(allowed) + ", not " + type);
                 }
                 JsonValue raw = o.get("value");
                 if (raw == null || raw.getValueType() == JsonValue.ValueType.NULL) {
@@ -86,22 +145,35 @@ final class Filters {
                 }
                 String value = raw.getValueType() == JsonValue.ValueType.STRING
                         ? Jsons.string(o, "value") : raw.toString();
-                boolean ignoreCase = caseInsensitive.contains(name);
-                Predicate<String> equal = x -> x != null && (ignoreCase ? value.equalsIgnoreCase(x) : value.equals(x));
-                return switch (type) {
-                    case "Equals" -> f -> equal.test(f.apply(name));
-                    case "NotEquals" -> f -> !equal.test(f.apply(name));
-                    case "Contains" -> f -> {
-                        String x = f.apply(name);
-                        return x != null && x.toLowerCase(Locale.ROOT).contains(value.toLowerCase(Locale.ROOT));
-                    };
-                    default -> f -> {
-                        String x = f.apply(name);
-                        return x != null && x.startsWith(value);
-                    };
-                };
+                return leaf(type, name, value, model.ignoreCase);
             }
-            default -> throw new InvalidFilter("unsupported filter type: " + type);
         }
+    }
+
+    private static boolean equalsOnDomainOrId(JsonValue v) {
+        if (v.getValueType() != JsonValue.ValueType.OBJECT) {
+            return false;
+        }
+        JsonObject o = v.asJsonObject();
+        String name = Jsons.string(o, "name");
+        return "Equals".equals(Jsons.string(o, "type")) && ("domain".equals(name) || "id".equals(name));
+    }
+
+    private static Predicate<Function<String, String>> leaf(String type, String name, String value,
+                                                            boolean ignoreCase) {
+        String lower = value.toLowerCase(Locale.ROOT);
+        Predicate<String> equal = x -> x != null && (ignoreCase ? value.equalsIgnoreCase(x) : value.equals(x));
+        return switch (type) {
+            case "Equals" -> f -> equal.test(f.apply(name));
+            case "NotEquals" -> f -> !equal.test(f.apply(name));
+            case "Contains" -> f -> {
+                String x = f.apply(name);
+                return x != null && (ignoreCase ? x.toLowerCase(Locale.ROOT).contains(lower) : x.contains(value));
+            };
+            default -> f -> {
+                String x = f.apply(name);
+                return x != null && (ignoreCase ? x.toLowerCase(Locale.ROOT).startsWith(lower) : x.startsWith(value));
+            };
+        };
     }
 }

@@ -13,7 +13,9 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -23,21 +25,23 @@ import java.util.Objects;
  * real loopback HTTP server ({@code http://127.0.0.1:<ephemeral port>}).
  *
  * <p>Served routes (see {@link Route}): {@code POST /rest/login}, {@code /rest/refresh},
- * {@code /rest/logout}; {@code GET /rest/inventory/v1/sessions} with JSON {@code filter}
- * ({@code Equals}, {@code NotEquals}, {@code Contains}, {@code StartsWith}, {@code And},
- * {@code Or}, {@code Not} on {@code id}, {@code user_id}, {@code desktop_pool_id},
- * {@code machine_id}, {@code session_state}, {@code session_type}) and {@code page}/
- * {@code size} paging with the {@code HAS_MORE_RECORDS: TRUE} header; {@code GET
- * /rest/external/v1/ad-users-or-groups} (filter fields {@code login_name}, {@code domain},
- * {@code id}, {@code name}, {@code display_name}, compared ignoring case as Active Directory
- * does); {@code POST
- * /rest/inventory/v1/sessions/action/send-message}, answering one item per session (200,
- * 404 for an unknown session, 400 for an {@linkplain FaultInjector#failTargets injected
- * failure}). All but login and refresh need {@code Authorization: Bearer <access_token>}.
- * Access tokens expire after {@link Builder#accessTokenTtl} or {@link Builder#accessTokenMaxUses}
- * uses (401); error bodies take the configured {@link HorizonErrorStyle}; throttling answers
- * 429 with {@code common.api-throttle-limit.exceeded.error} and
+ * {@code /rest/logout}; {@code GET /rest/inventory/v1/sessions} and {@code GET
+ * /rest/external/v1/ad-users-or-groups} with JSON {@code filter} and {@code page}/{@code size} paging;
+ * {@code POST /rest/inventory/v1/sessions/action/send-message}, answering one item per session (200, 404 for an
+ * unknown session, 400 for an {@linkplain FaultInjector#failTargets injected failure}); and, for Cloud Pod
+ * Architecture, {@code GET /rest/inventory/v1/global-sessions} and {@code POST
+ * /rest/inventory/v1/global-sessions/action/send-message} over the local pod and every {@link Builder#pod pod}
+ * added (409 while CPA is not initialised). All but login and refresh need
+ * {@code Authorization: Bearer <access_token>}. Access tokens expire after {@link Builder#accessTokenTtl} or
+ * {@link Builder#accessTokenMaxUses} uses (401); error bodies take the configured {@link HorizonErrorStyle};
+ * throttling answers 429 with {@code common.api-throttle-limit.exceeded.error} and
  * {@code X-Rate-Limit-Retry-After-Seconds}.
+ *
+ * <p><b>Strict.</b> A request the published API does not allow (a filter type a field does not support, an Or
+ * that breaks the {@code ADUserOrGroupSummary} rule, {@code page} without {@code size}, a size above 1000, a
+ * send-message body without a required field, ...) is answered 400 and journaled as a
+ * {@link io.desknotify.testkit.ContractViolation}; the rules and their sources are listed in the
+ * {@linkplain io.desknotify.testkit.horizon package documentation}.
  *
  * <p><b>Lifecycle and thread-safety.</b> {@link Builder#start()} binds the port and serves
  * until {@link #close()}. The emulator is thread-safe.
@@ -140,6 +144,12 @@ public final class HorizonEmulator implements Emulator {
         final int threads;
         final long seed;
         final boolean journalDetails;
+        final HorizonVersion version;
+        final boolean hasMoreRecordsHeader;
+        final String localPodId;
+        final List<Inventory> localExtras;
+        final Map<String, Inventory> remotePods;
+        final boolean cpaInitialized;
 
         Settings(Builder b, Inventory inventory) {
             this.inventory = inventory;
@@ -156,6 +166,12 @@ public final class HorizonEmulator implements Emulator {
             this.threads = b.threads;
             this.seed = b.seed == null ? inventory.seed() : b.seed;
             this.journalDetails = b.journalDetails;
+            this.version = b.version;
+            this.hasMoreRecordsHeader = b.hasMoreRecordsHeader;
+            this.localPodId = b.localPodId;
+            this.localExtras = List.copyOf(b.localExtras);
+            this.remotePods = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.remotePods));
+            this.cpaInitialized = b.cloudPodArchitecture || !b.remotePods.isEmpty();
         }
     }
 
@@ -178,8 +194,86 @@ public final class HorizonEmulator implements Emulator {
         private int threads = 32;
         private Long seed;
         private boolean journalDetails = true;
+        private HorizonVersion version = HorizonVersion.V2406;
+        private boolean hasMoreRecordsHeader = true;
+        private String localPodId = "local-pod";
+        private final List<Inventory> localExtras = new ArrayList<>();
+        private final Map<String, Inventory> remotePods = new LinkedHashMap<>();
+        private boolean cloudPodArchitecture;
 
         private Builder() {
+        }
+
+        /**
+         * @param version the Horizon Server version whose published behaviour is modelled where versions differ
+         *     (default {@link HorizonVersion#V2406}, the newest documented one)
+         * @return this builder
+         */
+        public Builder version(HorizonVersion version) {
+            this.version = Objects.requireNonNull(version, "version");
+            return this;
+        }
+
+        /**
+         * @param send whether a page of a paginated list that has more records after it carries the optional
+         *     {@code HAS_MORE_RECORDS: TRUE} header (default true, as the Pagination and Filter Guide documents it;
+         *     false models a server that leaves the optional header out, so clients must page on full pages)
+         * @return this builder
+         */
+        public Builder hasMoreRecordsHeader(boolean send) {
+            this.hasMoreRecordsHeader = send;
+            return this;
+        }
+
+        /**
+         * Serves another inventory's users, desktops and sessions in the same (local) pod, e.g. users of a second
+         * Active Directory domain; give it a different seed so that ids do not collide.
+         *
+         * @param inventory more users and sessions of the local pod
+         * @return this builder
+         */
+        public Builder addInventory(Inventory inventory) {
+            localExtras.add(Objects.requireNonNull(inventory, "inventory"));
+            return this;
+        }
+
+        /**
+         * @param podId the id of the pod this emulator is (Cloud Pod Architecture {@code pod_id}); default
+         *     {@code local-pod}
+         * @return this builder
+         */
+        public Builder localPodId(String podId) {
+            this.localPodId = nonBlank(podId, "podId");
+            return this;
+        }
+
+        /**
+         * Adds another pod of a Cloud Pod Architecture federation; its sessions are reached only through the
+         * global-sessions calls, and its users are in the shared directory. Adding a pod initialises CPA.
+         *
+         * @param podId the pod's {@code pod_id}
+         * @param inventory the pod's users and sessions (use another seed than the local one)
+         * @return this builder
+         */
+        public Builder pod(String podId, Inventory inventory) {
+            String id = nonBlank(podId, "podId");
+            Objects.requireNonNull(inventory, "inventory");
+            if (remotePods.containsKey(id)) {
+                throw new IllegalArgumentException("podId " + id + " was already added");
+            }
+            remotePods.put(id, inventory);
+            return this;
+        }
+
+        /**
+         * @param initialized whether Cloud Pod Architecture is initialised for this pod even without other pods
+         *     (default false; adding a {@link #pod} initialises it). Without it the global-sessions calls answer
+         *     409 Conflict, as the definition documents.
+         * @return this builder
+         */
+        public Builder cloudPodArchitecture(boolean initialized) {
+            this.cloudPodArchitecture = initialized;
+            return this;
         }
 
         /**
@@ -337,6 +431,13 @@ public final class HorizonEmulator implements Emulator {
             if (logins.isEmpty()) {
                 throw new IllegalStateException("at least one login(domain, username, password) is required");
             }
+            if (version == HorizonVersion.V2111 && maxRequestsPerSecond > 0) {
+                throw new IllegalStateException("maxRequestsPerSecond needs version V2406 or later: Horizon has API"
+                        + " throttling only since 2406");
+            }
+            if (remotePods.containsKey(localPodId)) {
+                throw new IllegalStateException("a pod added with pod(...) has the local pod id " + localPodId);
+            }
             Inventory inv = inventory == null ? Inventory.ofDefaults() : inventory;
             try {
                 return new HorizonEmulator(new Settings(this, inv));
@@ -347,7 +448,8 @@ public final class HorizonEmulator implements Emulator {
 
         @Override
         public String toString() {
-            return "HorizonEmulator.Builder[logins=" + logins.keySet() + ", errorStyle=" + errorStyle
+            return "HorizonEmulator.Builder[logins=" + logins.keySet() + ", version=" + version + ", errorStyle="
+                    + errorStyle + ", pods=" + remotePods.keySet()
                     + ", accessTokenTtl=" + accessTokenTtl + ", accessTokenMaxUses=" + accessTokenMaxUses + "]";
         }
 

@@ -11,18 +11,22 @@ import io.desknotify.testkit.internal.JournalImpl;
 import io.desknotify.testkit.internal.Jsons;
 import io.desknotify.testkit.internal.Request;
 import io.desknotify.testkit.internal.Response;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,26 +35,46 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
-/** Processing and error wording of the Horizon emulator. */
+/**
+ * Processing and error wording of the Horizon emulator. Error bodies carry no {@code error_key} except the
+ * documented throttling one: the definitions list no keys (they come from the server's message bundle).
+ */
 final class HorizonHandler implements EmulatorServer.Handler, Dialect {
 
     static final String THROTTLE_KEY = "common.api-throttle-limit.exceeded.error";
-    static final String SESSION_NOT_FOUND = "session.not.found";
-    static final String SEND_FAILED = "session.send.message.failed";
 
-    private static final Set<String> SESSION_FIELDS =
-            Set.of("id", "user_id", "desktop_pool_id", "machine_id", "session_state", "session_type");
-    private static final Set<String> AD_FIELDS = Set.of("id", "login_name", "domain", "name", "display_name");
     private static final Set<String> MESSAGE_TYPES = Set.of("INFO", "WARNING", "ERROR");
 
     private record Refresh(String userKey, Instant expiresAt) { }
 
     private record Access(String refreshToken, Instant expiresAt, AtomicInteger usesLeft) { }
 
+    /** The sessions one pod hosts. */
+    static final class Pod {
+        final String id;
+        final List<Inventory.Session> sessions;
+        final Map<String, Inventory.Session> sessionsById;
+
+        Pod(String id, List<Inventory> inventories) {
+            this.id = id;
+            List<Inventory.Session> all = new ArrayList<>();
+            inventories.forEach(i -> all.addAll(i.sessions()));
+            this.sessions = List.copyOf(all);
+            Map<String, Inventory.Session> byId = new HashMap<>();
+            all.forEach(s -> byId.put(s.id(), s));
+            this.sessionsById = Map.copyOf(byId);
+        }
+    }
+
     private final HorizonEmulator.Settings settings;
     private final JournalImpl journal;
     private final FaultEngine faults;
     private final Clock clock;
+    private final Pod localPod;
+    /** Every pod of the federation, the local one first. */
+    private final Map<String, Pod> pods;
+    /** The Active Directory every pod of a federation shares. */
+    private final List<Inventory.User> directory;
     private final Map<String, Refresh> refreshTokens = new ConcurrentHashMap<>();
     private final Map<String, Access> accessTokens = new ConcurrentHashMap<>();
 
@@ -59,6 +83,18 @@ final class HorizonHandler implements EmulatorServer.Handler, Dialect {
         this.clock = settings.clock;
         this.journal = journal;
         this.faults = faults;
+        List<Inventory> local = new ArrayList<>();
+        local.add(settings.inventory);
+        local.addAll(settings.localExtras);
+        this.localPod = new Pod(settings.localPodId, local);
+        Map<String, Pod> all = new LinkedHashMap<>();
+        all.put(localPod.id, localPod);
+        settings.remotePods.forEach((id, inv) -> all.put(id, new Pod(id, List.of(inv))));
+        this.pods = java.util.Collections.unmodifiableMap(all);
+        List<Inventory.User> users = new ArrayList<>();
+        local.forEach(i -> users.addAll(i.users()));
+        settings.remotePods.values().forEach(i -> users.addAll(i.users()));
+        this.directory = List.copyOf(users);
     }
 
     @Override
@@ -79,6 +115,14 @@ final class HorizonHandler implements EmulatorServer.Handler, Dialect {
                 authenticate(request);
                 yield sendMessage(request);
             }
+            case HORIZON_GLOBAL_SESSIONS -> {
+                authenticate(request);
+                yield globalSessions(request);
+            }
+            case HORIZON_GLOBAL_SEND_MESSAGE -> {
+                authenticate(request);
+                yield globalSendMessage(request);
+            }
             default -> throw new IllegalStateException("not a Horizon route: " + request.route());
         };
     }
@@ -95,13 +139,13 @@ final class HorizonHandler implements EmulatorServer.Handler, Dialect {
         String username = Jsons.string(body, "username");
         String password = Jsons.string(body, "password");
         if (domain == null || username == null || password == null) {
-            throw new HttpError(error(400, "login.invalid", "domain, username and password are required"));
+            throw refused("domain, username and password are required (AuthLogin)");
         }
         String key = HorizonEmulator.loginKey(domain, username);
         String expected = settings.logins.get(key);
-        if (expected == null || !java.security.MessageDigest.isEqual(expected.getBytes(
-                java.nio.charset.StandardCharsets.UTF_8), password.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
-            throw new HttpError(error(401, "login.invalid.credentials", "Invalid user credentials."));
+        if (expected == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                password.getBytes(StandardCharsets.UTF_8))) {
+            throw new HttpError(error(401, "Invalid user credentials."));
         }
         String refresh = token("r");
         refreshTokens.put(refresh, new Refresh(key, clock.instant().plus(settings.refreshTokenTtl)));
@@ -109,22 +153,27 @@ final class HorizonHandler implements EmulatorServer.Handler, Dialect {
         return Response.json(200, Jsons.object().add("access_token", access).add("refresh_token", refresh).build());
     }
 
+    /** The definition lists 400 (and 500) for refresh, not 401: an unknown or expired refresh token is a 400. */
     private Response refresh(Request request) {
         String refresh = Jsons.string(jsonBody(request), "refresh_token");
-        Refresh r = refresh == null ? null : refreshTokens.get(refresh);
+        if (refresh == null) {
+            throw refused("refresh_token is required (RefreshToken)");
+        }
+        Refresh r = refreshTokens.get(refresh);
         if (r == null || clock.instant().isAfter(r.expiresAt())) {
-            if (refresh != null) {
-                refreshTokens.remove(refresh);
-            }
-            throw new HttpError(error(401, "refresh.token.invalid", "Refresh token is invalid or expired."));
+            refreshTokens.remove(refresh);
+            throw new HttpError(badRequest("Refresh token is invalid or expired."));
         }
         return Response.json(200, Jsons.object().add("access_token", newAccessToken(refresh)).build());
     }
 
     private Response logout(Request request) {
         String refresh = Jsons.string(jsonBody(request), "refresh_token");
-        if (refresh == null || refreshTokens.remove(refresh) == null) {
-            throw new HttpError(error(400, "refresh.token.invalid", "Refresh token is invalid."));
+        if (refresh == null) {
+            throw refused("refresh_token is required (RefreshToken)");
+        }
+        if (refreshTokens.remove(refresh) == null) {
+            throw new HttpError(badRequest("Refresh token is invalid."));
         }
         accessTokens.values().removeIf(a -> a.refreshToken().equals(refresh));
         return Response.empty(200);
@@ -141,16 +190,16 @@ final class HorizonHandler implements EmulatorServer.Handler, Dialect {
     private void authenticate(Request request) {
         String header = request.header("authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw new HttpError(unauthorizedBody("User is not authenticated."));
+            throw new HttpError(error(401, "User is not authenticated."));
         }
         String token = header.substring(7).trim();
         Access a = accessTokens.get(token);
         if (a == null) {
-            throw new HttpError(unauthorizedBody("User is not authenticated."));
+            throw new HttpError(error(401, "User is not authenticated."));
         }
         if (clock.instant().isAfter(a.expiresAt()) || a.usesLeft().getAndDecrement() <= 0) {
             accessTokens.remove(token);
-            throw new HttpError(unauthorizedBody("Access token has expired."));
+            throw new HttpError(error(401, "Access token has expired."));
         }
     }
 
@@ -164,41 +213,27 @@ final class HorizonHandler implements EmulatorServer.Handler, Dialect {
     // ---- inventory queries
 
     private Response sessions(Request request) {
-        Predicate<Function<String, String>> filter = filter(request, SESSION_FIELDS);
+        Predicate<Function<String, String>> filter = filter(request, Filters.Model.SESSION_INFO);
         List<Inventory.Session> matching = new ArrayList<>();
-        for (Inventory.Session s : settings.inventory.sessions()) {
+        for (Inventory.Session s : localPod.sessions) {
             if (filter.test(field -> sessionField(s, field))) {
                 matching.add(s);
             }
         }
-        String pageParam = request.query("page");
-        String sizeParam = request.query("size");
-        int from = 0;
-        int to = matching.size();
-        boolean more = false;
-        if (pageParam != null || sizeParam != null) {
-            int page = integer("page", pageParam, 1, 1, Integer.MAX_VALUE);
-            int size = integer("size", sizeParam, 10, 1, settings.maxPageSize);
-            long start = (long) (page - 1) * size;
-            from = (int) Math.min(start, matching.size());
-            to = (int) Math.min(start + size, matching.size());
-            more = to < matching.size();
+        return page(request, matching, HorizonHandler::sessionInfo);
+    }
+
+    private static JsonObjectBuilder sessionInfo(Inventory.Session s) {
+        JsonObjectBuilder b = Jsons.object().add("id", s.id()).add("user_id", s.userSid());
+        if (s.poolId() != null) {
+            b.add("desktop_pool_id", s.poolId());
         }
-        JsonArrayBuilder out = Jsons.array();
-        for (Inventory.Session s : matching.subList(from, to)) {
-            JsonObjectBuilder b = Jsons.object().add("id", s.id()).add("user_id", s.userSid());
-            if (s.poolId() != null) {
-                b.add("desktop_pool_id", s.poolId());
-            }
-            b.add("machine_id", s.desktopId()).add("session_type", "DESKTOP")
-                    .add("session_state", s.state().name()).add("session_protocol", "BLAST");
-            out.add(b);
+        b.add("machine_id", s.desktopId()).add("session_type", "DESKTOP").add("session_state", s.state().name());
+        if (s.state() == Inventory.SessionState.CONNECTED) {
+            // the definition: the protocol is unset for disconnected sessions
+            b.add("session_protocol", "BLAST");
         }
-        Response r = Response.json(200, out.build());
-        if (more) {
-            r.header("HAS_MORE_RECORDS", "TRUE");
-        }
-        return r;
+        return b;
     }
 
     private static String sessionField(Inventory.Session s, String field) {
@@ -209,95 +244,267 @@ final class HorizonHandler implements EmulatorServer.Handler, Dialect {
             case "machine_id" -> s.desktopId();
             case "session_state" -> s.state().name();
             case "session_type" -> "DESKTOP";
+            case "session_protocol" -> s.state() == Inventory.SessionState.CONNECTED ? "BLAST" : null;
             default -> null;
         };
     }
 
     private Response adUsers(Request request) {
-        Predicate<Function<String, String>> filter = filter(request, AD_FIELDS);
+        Predicate<Function<String, String>> filter = filter(request, Filters.Model.AD_USER_OR_GROUP);
         String groupOnly = request.query("group_only");
-        JsonArrayBuilder out = Jsons.array();
+        List<Inventory.User> matching = new ArrayList<>();
         if (!"true".equalsIgnoreCase(groupOnly)) {
-            for (Inventory.User u : settings.inventory.users()) {
+            for (Inventory.User u : directory) {
                 if (filter.test(field -> userField(u, field))) {
-                    out.add(Jsons.object().add("id", u.sid()).add("login_name", u.name())
-                            .add("domain", u.domain()).add("name", u.name()).add("display_name", u.name())
-                            .add("email", u.name() + "@" + u.domain().toLowerCase(java.util.Locale.ROOT) + ".example")
-                            .add("group", false));
+                    matching.add(u);
                 }
             }
         }
-        return Response.json(200, out.build());
+        return page(request, matching, u -> Jsons.object().add("id", u.sid()).add("login_name", u.name())
+                .add("domain", u.domain()).add("name", u.name())
+                .add("display_name", u.domain() + "\\" + u.name())
+                .add("email", email(u)).add("group", false));
+    }
+
+    private static String email(Inventory.User u) {
+        return u.name() + "@" + u.domain().toLowerCase(Locale.ROOT) + ".example";
     }
 
     private static String userField(Inventory.User u, String field) {
         return switch (field) {
             case "id" -> u.sid();
-            case "login_name", "name", "display_name" -> u.name();
+            case "login_name", "name" -> u.name();
             case "domain" -> u.domain();
+            case "email" -> email(u);
             default -> null;
         };
     }
 
-    private Predicate<Function<String, String>> filter(Request request, Set<String> fields) {
+    private Predicate<Function<String, String>> filter(Request request, Filters.Model model) {
         try {
-            return Filters.parse(request.query("filter"), fields, fields == AD_FIELDS ? AD_FIELDS : Set.of());
+            return Filters.parse(request.query("filter"), model);
         } catch (Filters.InvalidFilter e) {
-            throw new HttpError(error(400, "filter.invalid", e.getMessage()));
+            throw HttpError.outOfContract(badRequest(e.getMessage()),
+                    e.getMessage() + " (" + model.name + " supported filters)");
         }
+    }
+
+    /**
+     * One page of a list API, by the rules of the Pagination and Filter Guide: {@code page} and {@code size} both
+     * or neither (then the whole list), positive integers, {@code size} at most the maximum.
+     */
+    private <T> Response page(Request request, List<T> all, Function<T, JsonObjectBuilder> render) {
+        String pageParam = request.query("page");
+        String sizeParam = request.query("size");
+        int from = 0;
+        int to = all.size();
+        if (pageParam != null || sizeParam != null) {
+            if (pageParam == null || sizeParam == null) {
+                throw refused("page and size must be sent together (no page is assumed when only size is sent)");
+            }
+            int page = positive("page", pageParam, Integer.MAX_VALUE);
+            int size = positive("size", sizeParam, settings.maxPageSize);
+            long start = (long) (page - 1) * size;
+            from = (int) Math.min(start, all.size());
+            to = (int) Math.min(start + size, all.size());
+        }
+        JsonArrayBuilder out = Jsons.array();
+        for (T item : all.subList(from, to)) {
+            out.add(render.apply(item));
+        }
+        Response r = Response.json(200, out.build());
+        if (to < all.size() && settings.hasMoreRecordsHeader) {
+            r.header("HAS_MORE_RECORDS", "TRUE");
+        }
+        return r;
+    }
+
+    private int positive(String name, String value, int max) {
+        try {
+            int i = Integer.parseInt(value);
+            if (i >= 1 && i <= max) {
+                return i;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw refused(name + " must be an integer within [1, " + max + "] but was '" + value + "'");
     }
 
     // ---- sending
 
     private Response sendMessage(Request request) {
         JsonObject body = jsonBody(request);
-        String message = Jsons.string(body, "message");
-        if (message == null || message.isEmpty()) {
-            throw new HttpError(error(400, "message.required", "message is required."));
-        }
-        if (message.length() > settings.maxMessageLength) {
-            throw new HttpError(error(400, "message.too.long",
-                    "message must not be longer than " + settings.maxMessageLength + " characters."));
-        }
-        String type = Jsons.string(body, "message_type");
-        if (type == null || !MESSAGE_TYPES.contains(type)) {
-            throw new HttpError(error(400, "message_type.invalid", "message_type must be INFO, WARNING or ERROR."));
-        }
-        JsonValue ids = body.get("session_ids");
-        if (ids == null || ids.getValueType() != JsonValue.ValueType.ARRAY || ids.asJsonArray().isEmpty()) {
-            throw new HttpError(error(400, "session_ids.required", "session_ids is required."));
-        }
-        JsonArray array = ids.asJsonArray();
-        if (array.size() > settings.maxIdsPerCall) {
-            throw new HttpError(error(400, "session_ids.too.many",
-                    "session_ids must not contain more than " + settings.maxIdsPerCall + " items."));
+        String message = message(body);
+        String type = messageType(body);
+        List<String> ids = ids(body, "session_ids");
+        if (ids.size() > settings.maxIdsPerCall) {
+            // no documented limit: the emulator's setting, answered as a refusal the contract foresees
+            throw new HttpError(badRequest("session_ids must not contain more than " + settings.maxIdsPerCall
+                    + " items."));
         }
         Instant now = clock.instant();
-        long millis = now.toEpochMilli();
         JsonArrayBuilder out = Jsons.array();
-        for (JsonValue v : array) {
-            if (v.getValueType() != JsonValue.ValueType.STRING) {
-                throw new HttpError(error(400, "session_ids.invalid", "session_ids must contain strings."));
-            }
-            String id = ((JsonString) v).getString();
-            JsonObjectBuilder item = Jsons.object().add("id", id);
-            if (settings.inventory.session(id).isEmpty()) {
-                item.add("status_code", 404)
-                        .add("error_messages", Jsons.array().add("Entity does not exists."))
-                        .add("errors", Jsons.array().add(Jsons.object().add("error_key", SESSION_NOT_FOUND)
-                                .add("error_message", "Session " + id + " not found.")));
-            } else if (faults.targetFails(id)) {
-                item.add("status_code", 400)
-                        .add("error_messages", Jsons.array().add("Failed to send message to session."))
-                        .add("errors", Jsons.array().add(Jsons.object().add("error_key", SEND_FAILED)
-                                .add("error_message", "Failed to send message to session " + id + ".")));
-            } else {
-                journal.record(new ShownNotification(Route.Provider.HORIZON, id, message, type, now,
-                        request.requestId()));
-                item.add("status_code", 200);
-            }
-            out.add(item.add("timestamp", millis));
+        for (String id : ids) {
+            out.add(sendTo(localPod, id, message, type, now, request));
         }
+        return Response.json(200, out.build());
+    }
+
+    /** A BulkItemResponseInfo: {@code id, status_code, timestamp} and, when it failed, the version's error fields. */
+    private JsonObjectBuilder sendTo(Pod pod, String id, String message, String type, Instant now, Request request) {
+        JsonObjectBuilder item = Jsons.object().add("id", id);
+        if (!pod.sessionsById.containsKey(id)) {
+            item.add("status_code", 404);
+            addErrors(item, "Entity does not exist.");
+        } else if (faults.targetFails(id)) {
+            item.add("status_code", 400);
+            addErrors(item, "Failed to send message to session.");
+        } else {
+            journal.record(new ShownNotification(Route.Provider.HORIZON, id, message, type, now,
+                    request.requestId()));
+            item.add("status_code", 200);
+        }
+        return item.add("timestamp", now.toEpochMilli());
+    }
+
+    /** The failure fields of a per-item result: {@code error_messages}, and {@code errors} since 2203. */
+    private void addErrors(JsonObjectBuilder item, String text) {
+        item.add("error_messages", Jsons.array().add(text));
+        if (settings.version != HorizonVersion.V2111) {
+            item.add("errors", Jsons.array().add(Jsons.object().add("error_message", text)));
+        }
+    }
+
+    private String message(JsonObject body) {
+        String message = Jsons.string(body, "message");
+        if (message == null || message.isEmpty()) {
+            throw refused("message is required");
+        }
+        if (message.length() > settings.maxMessageLength) {
+            // no documented limit: the emulator's setting
+            throw new HttpError(badRequest("message must not be longer than " + settings.maxMessageLength
+                    + " characters."));
+        }
+        return message;
+    }
+
+    private String messageType(JsonObject body) {
+        String type = Jsons.string(body, "message_type");
+        if (type == null || !MESSAGE_TYPES.contains(type)) {
+            throw refused("message_type is required and must be INFO, WARNING or ERROR");
+        }
+        return type;
+    }
+
+    private List<String> ids(JsonObject body, String field) {
+        JsonValue ids = body.get(field);
+        if (ids == null || ids.getValueType() != JsonValue.ValueType.ARRAY || ids.asJsonArray().isEmpty()) {
+            throw refused(field + " is required and must be a non-empty array");
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonValue v : ids.asJsonArray()) {
+            if (v.getValueType() != JsonValue.ValueType.STRING) {
+                throw refused(field + " must contain strings only");
+            }
+            out.add(((JsonString) v).getString());
+        }
+        return out;
+    }
+
+    // ---- Cloud Pod Architecture
+
+    private void requireCpa() {
+        if (!settings.cpaInitialized) {
+            throw new HttpError(error(409, "CPA not initialized for the pod"));
+        }
+    }
+
+    private Response globalSessions(Request request) {
+        requireCpa();
+        if (request.query("filter") != null) {
+            throw refused("global-sessions takes no filter, only one of user_id, pod_id and brokering_pod_id");
+        }
+        String userId = request.query("user_id");
+        String podId = request.query("pod_id");
+        String brokeringPodId = request.query("brokering_pod_id");
+        int set = (userId != null ? 1 : 0) + (podId != null ? 1 : 0) + (brokeringPodId != null ? 1 : 0);
+        if (set != 1) {
+            throw refused("exactly one of user_id, pod_id and brokering_pod_id must be set");
+        }
+        List<Map.Entry<Pod, Inventory.Session>> matching = new ArrayList<>();
+        for (Pod pod : pods.values()) {
+            String only = podId != null ? podId : brokeringPodId;
+            if (only != null && !pod.id.equals(only)) {
+                continue;
+            }
+            for (Inventory.Session s : pod.sessions) {
+                if (userId == null || userId.equals(s.userSid())) {
+                    matching.add(Map.entry(pod, s));
+                }
+            }
+        }
+        return page(request, matching, e -> globalSessionInfo(e.getKey(), e.getValue()));
+    }
+
+    private JsonObjectBuilder globalSessionInfo(Pod pod, Inventory.Session s) {
+        boolean local = pod == localPod;
+        JsonObjectBuilder b = Jsons.object().add("id", s.id()).add("user_id", s.userSid())
+                .add("pod_id", pod.id).add("brokering_pod_id", pod.id);
+        if (local) {
+            // the definition: pool and machine ids are unset for a session hosted by a remote pod
+            if (s.poolId() != null) {
+                b.add("desktop_pool_id", s.poolId());
+            }
+            b.add("machine_id", s.desktopId());
+        }
+        b.add("resourced_remotely", !local).add("session_type", "DESKTOP").add("session_state", s.state().name());
+        if (s.state() == Inventory.SessionState.CONNECTED) {
+            b.add("session_protocol", "BLAST");
+        }
+        return b;
+    }
+
+    /** Answers a BulkGlobalSessionActionResponseInfo per pod: {@code pod_id, status_code, details[], timestamp}. */
+    private Response globalSendMessage(Request request) {
+        requireCpa();
+        JsonObject body = jsonBody(request);
+        String message = message(body);
+        String type = messageType(body);
+        JsonValue specs = body.get("global_session_action_specs");
+        if (specs == null || specs.getValueType() != JsonValue.ValueType.ARRAY || specs.asJsonArray().isEmpty()) {
+            throw refused("global_session_action_specs is required and must be a non-empty array");
+        }
+        Map<JsonObject, List<String>> idsOf = new LinkedHashMap<>();
+        int total = 0;
+        for (JsonValue v : specs.asJsonArray()) {
+            if (v.getValueType() != JsonValue.ValueType.OBJECT || Jsons.string(v.asJsonObject(), "pod_id") == null) {
+                throw refused("each of global_session_action_specs needs pod_id and ids (GlobalSessionActionSpec)");
+            }
+            List<String> ids = ids(v.asJsonObject(), "ids");
+            total += ids.size();
+            idsOf.put(v.asJsonObject(), ids);
+        }
+        if (total > settings.maxIdsPerCall) {
+            throw new HttpError(badRequest("no more than " + settings.maxIdsPerCall
+                    + " session ids may be sent in one call."));
+        }
+        Instant now = clock.instant();
+        JsonArrayBuilder out = Jsons.array();
+        idsOf.forEach((spec, ids) -> {
+            String podId = Jsons.string(spec, "pod_id");
+            Pod pod = pods.get(podId);
+            JsonObjectBuilder perPod = Jsons.object().add("pod_id", podId);
+            if (pod == null) {
+                perPod.add("status_code", 404);
+                addErrors(perPod, "Entity does not exist.");
+            } else {
+                JsonArrayBuilder details = Jsons.array();
+                ids.forEach(id -> details.add(sendTo(pod, id, message, type, now, request)));
+                perPod.add("status_code", 200).add("details", details);
+            }
+            out.add(perPod.add("timestamp", now.toEpochMilli()));
+        });
         return Response.json(200, out.build());
     }
 
@@ -307,42 +514,32 @@ final class HorizonHandler implements EmulatorServer.Handler, Dialect {
         try {
             return Jsons.parseObject(request.body());
         } catch (JsonException e) {
-            throw new HttpError(error(400, "request.body.invalid", "The request body is not a valid JSON object."));
+            throw refused("the request body must be a JSON object");
         }
     }
 
-    private int integer(String name, String value, int dflt, int min, int max) {
-        if (value == null || value.isEmpty()) {
-            return dflt;
-        }
-        try {
-            int i = Integer.parseInt(value);
-            if (i >= min && i <= max) {
-                return i;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new HttpError(error(400, "pagination.invalid", name + " must be an integer within [" + min + ", "
-                + max + "]."));
+    /** A request the definition does not allow: 400 and a contract violation. */
+    private HttpError refused(String rule) {
+        return HttpError.outOfContract(badRequest(rule), rule);
     }
 
-    private Response unauthorizedBody(String message) {
-        return error(401, "user.not.authenticated", message);
-    }
-
-    Response error(int status, String key, String message) {
-        return error(settings.errorStyle, status, key, message);
+    Response error(int status, String message) {
+        return error(settings.errorStyle, status, null, message);
     }
 
     Response error(HorizonErrorStyle style, int status, String key, String message) {
         JsonObject body = switch (style) {
             case ERROR_MESSAGE -> Jsons.object().add("error_message", message).build();
             case ERROR_MESSAGES -> Jsons.object().add("error_messages", Jsons.array().add(message)).build();
-            case ERRORS -> Jsons.object().add("status", statusName(status))
-                    .add("timestamp", clock.millis())
-                    .add("errors", Jsons.array().add(Jsons.object().add("error_key", key)
-                            .add("error_message", message))).build();
+            case ERRORS -> {
+                JsonObjectBuilder e = Jsons.object();
+                if (key != null) {
+                    e.add("error_key", key);
+                }
+                yield Jsons.object().add("status", statusName(status))
+                        .add("timestamp", clock.millis())
+                        .add("errors", Jsons.array().add(e.add("error_message", message))).build();
+            }
         };
         return Response.json(status, body);
     }
@@ -362,37 +559,36 @@ final class HorizonHandler implements EmulatorServer.Handler, Dialect {
 
     // ---- dialect
 
+    /** As the API Throttling guide documents it: the errors shape, and X-Rate-Limit-Retry-After-Seconds only. */
     @Override
     public Response throttled(long retryAfterSeconds) {
-        // throttling exists only in versions that answer with the "errors" shape
-        return error(HorizonErrorStyle.ERRORS, 429, THROTTLE_KEY, "API throttle limit exceeded.")
-                .header("X-Rate-Limit-Retry-After-Seconds", Long.toString(retryAfterSeconds))
-                .header("Retry-After", Long.toString(retryAfterSeconds));
+        return error(HorizonErrorStyle.ERRORS, 429, THROTTLE_KEY,
+                        "API throttle limit exceeded; retry later.")
+                .header("X-Rate-Limit-Retry-After-Seconds", Long.toString(retryAfterSeconds));
     }
 
     @Override
     public Response serverError() {
-        return error(500, "internal.server.error", "Internal server error.");
+        return error(500, "Internal server error.");
     }
 
     @Override
     public Response unavailable(long retryAfterSeconds) {
-        return error(503, "service.unavailable", "Service unavailable.")
-                .header("Retry-After", Long.toString(retryAfterSeconds));
+        return error(503, "Service unavailable.").header("Retry-After", Long.toString(retryAfterSeconds));
     }
 
     @Override
     public Response unauthorized() {
-        return unauthorizedBody("Access token has expired.");
+        return error(401, "Access token has expired.");
     }
 
     @Override
     public Response badRequest(String message) {
-        return error(400, "request.invalid", message);
+        return error(400, message);
     }
 
     @Override
     public Response notFound(String method, String path) {
-        return error(404, "not.found", "No resource found for " + method + " " + path);
+        return error(404, "No resource found for " + method + " " + path);
     }
 }

@@ -99,7 +99,8 @@ final class HorizonErrors {
         if (single != null && !single.isBlank()) {
             texts.add(single);
         }
-        String text = texts.isEmpty() ? null : shorten(String.join("; ", texts));
+        // since 2203 a failed item carries the same text in errors and in the deprecated error_messages
+        String text = texts.isEmpty() ? null : shorten(String.join("; ", new java.util.LinkedHashSet<>(texts)));
         return new ErrorInfo(code == null ? null : shorten(code), text);
     }
 

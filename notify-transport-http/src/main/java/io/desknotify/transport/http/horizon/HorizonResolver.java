@@ -23,8 +23,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -33,67 +36,88 @@ import java.util.function.Supplier;
  */
 final class HorizonResolver {
     static final String SESSIONS_PATH = "/rest/inventory/v1/sessions";
+    static final String GLOBAL_SESSIONS_PATH = "/rest/inventory/v1/global-sessions";
     static final String AD_USERS_PATH = "/rest/external/v1/ad-users-or-groups";
-    /** Session ids or login names looked up with one Or-filter: keeps the URL well under common 8 KiB limits. */
+    /** Session ids looked up with one Or-filter: keeps the URL well under common 8 KiB limits. */
     static final int LOOKUP_CHUNK = 40;
     /** User SIDs (longer than session ids) whose sessions are read with one Or-filter. */
     static final int SID_CHUNK = 25;
     /** Concurrent lookups of one resolve request. */
     static final int PARALLELISM = 4;
-    /** A bound on paging, in case a server keeps saying HAS_MORE_RECORDS. */
+    /** A bound on paging, in case a server keeps answering full pages. */
     static final int MAX_PAGES = 100_000;
+    /** Separates a global session's id from its pod's id in a session target: {@code <session id>@<pod id>}. */
+    static final char POD_SEPARATOR = '@';
 
     private final HorizonSession session;
     private final String provider;
     private final String userDomain;
     private final int pageSize;
+    private final boolean globalSessions;
 
-    /** A session as the inventory lists it. */
+    /** A session as the inventory lists it; {@code id} is {@code <id>@<pod>} for a global session. */
     record SessionInfo(String id, String state, String userId) {
         boolean connected() {
             return "CONNECTED".equalsIgnoreCase(state);
         }
     }
 
-    HorizonResolver(HorizonSession session, String provider, String userDomain, int pageSize) {
+    HorizonResolver(HorizonSession session, String provider, String userDomain, int pageSize,
+            boolean globalSessions) {
         this.session = session;
         this.provider = provider;
         this.userDomain = userDomain;
         this.pageSize = pageSize;
+        this.globalSessions = globalSessions;
+    }
+
+    /** A global session target's {@code [session id, pod id]}, or {@code null} for a session of the local pod. */
+    static String[] globalSession(String value) {
+        int at = value.lastIndexOf(POD_SEPARATOR);
+        return at > 0 && at < value.length() - 1
+                ? new String[] {value.substring(0, at), value.substring(at + 1)} : null;
     }
 
     CompletableFuture<Resolution> resolve(ResolveRequest request) {
         Collector out = new Collector(request.onlyConnected());
         List<Supplier<CompletableFuture<Void>>> tasks = new ArrayList<>();
         List<Target> directSessions = new ArrayList<>();
-        Map<String, List<Target>> users = new LinkedHashMap<>();
+        Map<String, List<Target>> globalDirect = new LinkedHashMap<>();
+        Map<UserName, List<Target>> users = new LinkedHashMap<>();
         for (Target t : request.targets()) {
             switch (t.kind()) {
                 case SESSION -> {
-                    if (request.onlyConnected()) {
-                        directSessions.add(t);
-                    } else {
+                    String[] global = globalSessions ? globalSession(t.value()) : null;
+                    if (!request.onlyConnected()) {
                         out.deliver(t);
+                    } else if (global != null) {
+                        globalDirect.computeIfAbsent(global[1], p -> new ArrayList<>()).add(t);
+                    } else {
+                        directSessions.add(t);
                     }
                 }
                 case DESKTOP_POOL -> tasks.add(() -> guard(List.of(t), out, pool(t, out)));
-                case USER -> users.computeIfAbsent(UserName.parse(t.value(), userDomain).domain(),
-                        d -> new ArrayList<>()).add(t);
+                case USER -> users.computeIfAbsent(UserName.parse(t.value(), userDomain).key(),
+                        k -> new ArrayList<>()).add(t);
                 default -> out.settle(TargetResult.failed(t, HorizonTransport.UNSUPPORTED_TARGET,
                         "Horizon cannot reach a " + t.kind() + " target; use sessions, desktop pools or users"));
             }
         }
-        for (List<Target> ofDomain : users.values()) {
-            for (int i = 0; i < ofDomain.size(); i += LOOKUP_CHUNK) {
-                List<Target> chunk = ofDomain.subList(i, Math.min(ofDomain.size(), i + LOOKUP_CHUNK));
-                tasks.add(() -> guard(chunk, out, users(chunk, out)));
-            }
-        }
+        // One directory lookup per login name: the published rule for ADUserOrGroupSummary lets an Or nest only
+        // Equals on domain or id, so several login names cannot be asked in one filter.
+        Map<UserName, List<String>> sidsOf = new ConcurrentHashMap<>();
+        users.forEach((key, targets) -> tasks.add(() -> guard(targets, out,
+                sidsOf(key, UserName.parse(targets.get(0).value(), userDomain), targets, out, sidsOf))));
         for (int i = 0; i < directSessions.size(); i += LOOKUP_CHUNK) {
             List<Target> chunk = directSessions.subList(i, Math.min(directSessions.size(), i + LOOKUP_CHUNK));
             tasks.add(() -> guard(chunk, out, lookUp(chunk, out)));
         }
-        return runBounded(tasks, PARALLELISM).thenApply(v -> out.resolution());
+        globalDirect.forEach((pod, targets) -> tasks.add(() -> guard(targets, out, lookUpGlobal(pod, targets, out))));
+        return runBounded(tasks, PARALLELISM).thenCompose(v -> {
+            Map<String, List<SessionInfo>> bySid = new ConcurrentHashMap<>();
+            return runBounded(userSessionReads(users, sidsOf, bySid, out), PARALLELISM)
+                    .thenRun(() -> expandUsers(users, sidsOf, bySid, out));
+        }).thenApply(v -> out.resolution());
     }
 
     /** A lookup that failed for good (after read retries) fails its targets, not the whole resolution. */
@@ -107,10 +131,18 @@ final class HorizonResolver {
                 throw te;
             }
             for (Target t : targets) {
-                out.settle(TargetResult.failed(t, HorizonTransport.RESOLUTION_FAILED, te.getMessage()));
+                out.settle(TargetResult.failed(t, code(te), te.getMessage()));
             }
             return null;
         });
+    }
+
+    /**
+     * {@value HorizonTransport#RESOLUTION_FAILED}, except when Horizon refused the lookup as a conflict (409: Cloud
+     * Pod Architecture not initialised for {@code globalSessions(true)}), which no retry can change.
+     */
+    private static String code(TransportException te) {
+        return te.httpStatus() == 409 ? HorizonTransport.CPA_NOT_INITIALIZED : HorizonTransport.RESOLUTION_FAILED;
     }
 
     private CompletableFuture<Void> pool(Target pool, Collector out) {
@@ -119,52 +151,70 @@ final class HorizonResolver {
                 .thenRun(() -> out.expand(pool, found, "desktop pool " + pool.value()));
     }
 
-    /**
-     * Users of one domain: their SIDs with one directory lookup, then their sessions with Or-filters on
-     * {@code user_id}. Login names compare without regard to case, as Active Directory does.
-     */
-    private CompletableFuture<Void> users(List<Target> chunk, Collector out) {
-        Map<Target, UserName> names = new LinkedHashMap<>();
-        chunk.forEach(t -> names.put(t, UserName.parse(t.value(), userDomain)));
-        String domain = names.get(chunk.get(0)).domain();
+    /** The SIDs of one login name in one domain; login names compare without regard to case, as in AD. */
+    private CompletableFuture<Void> sidsOf(UserName key, UserName name, List<Target> targets, Collector out,
+            Map<UserName, List<String>> sidsOf) {
         // sent as written (the server decides about case); matched back without regard to case
-        List<JsonObject> logins = names.values().stream().map(UserName::login).distinct()
-                .map(l -> HorizonFilters.equalTo("login_name", l)).toList();
-        JsonObject filter = HorizonFilters.and(List.of(HorizonFilters.or(logins),
-                HorizonFilters.equalTo("domain", domain)));
+        JsonObject filter = HorizonFilters.and(List.of(HorizonFilters.equalTo("login_name", name.login()),
+                HorizonFilters.equalTo("domain", name.domain())));
         String pq = AD_USERS_PATH + "?group_only=false&filter=" + HorizonFilters.encode(filter);
-        return session.read("user lookup", pq, this::directoryUsers).thenCompose(found -> {
-            Map<String, List<String>> sidsByLogin = new HashMap<>();
+        return session.read("user lookup", pq, this::directoryUsers).thenAccept(found -> {
+            List<String> sids = new ArrayList<>();
             for (String[] u : found) {
-                sidsByLogin.computeIfAbsent(u[1].toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(u[0]);
-            }
-            Map<Target, List<String>> sidsOf = new LinkedHashMap<>();
-            Set<String> allSids = new LinkedHashSet<>();
-            names.forEach((t, n) -> {
-                List<String> sids = sidsByLogin.get(n.login().toLowerCase(Locale.ROOT));
-                if (sids == null) {
-                    out.settle(TargetResult.failed(t, HorizonTransport.UNKNOWN_USER, "no user " + n.login()
-                            + " in domain " + n.domain() + " known to Horizon"));
-                } else {
-                    sidsOf.put(t, sids);
-                    allSids.addAll(sids);
+                if (u[1].equalsIgnoreCase(name.login())) {
+                    sids.add(u[0]);
                 }
-            });
-            Map<String, List<SessionInfo>> bySid = new HashMap<>();
-            List<String> sidList = new ArrayList<>(allSids);
-            CompletableFuture<Void> reads = CompletableFuture.completedFuture(null);
-            for (int i = 0; i < sidList.size(); i += SID_CHUNK) {
-                List<JsonObject> part = sidList.subList(i, Math.min(sidList.size(), i + SID_CHUNK)).stream()
-                        .map(sid -> HorizonFilters.equalTo("user_id", sid)).toList();
-                reads = reads.thenCompose(v -> sessions("user sessions", HorizonFilters.or(part),
-                        s -> bySid.computeIfAbsent(s.userId(), k -> new ArrayList<>()).add(s)));
             }
-            return reads.thenRun(() -> sidsOf.forEach((t, sids) -> {
-                List<SessionInfo> found2 = new ArrayList<>();
-                sids.forEach(sid -> found2.addAll(bySid.getOrDefault(sid, List.of())));
-                UserName n = names.get(t);
-                out.expand(t, found2, "user " + n.domain() + "\\" + n.login());
-            }));
+            if (sids.isEmpty()) {
+                targets.forEach(t -> out.settle(TargetResult.failed(t, HorizonTransport.UNKNOWN_USER, "no user "
+                        + name.login() + " in domain " + name.domain() + " known to Horizon")));
+            } else {
+                sidsOf.put(key, sids);
+            }
+        });
+    }
+
+    /** After the directory lookups: the users' sessions, by Or-filters on {@code user_id} or per global user. */
+    private List<Supplier<CompletableFuture<Void>>> userSessionReads(Map<UserName, List<Target>> users,
+            Map<UserName, List<String>> sidsOf, Map<String, List<SessionInfo>> bySid, Collector out) {
+        Map<String, List<Target>> targetsOfSid = new LinkedHashMap<>();
+        users.forEach((key, targets) -> sidsOf.getOrDefault(key, List.of())
+                .forEach(sid -> targetsOfSid.computeIfAbsent(sid, k -> new ArrayList<>()).addAll(targets)));
+        List<String> sids = new ArrayList<>(targetsOfSid.keySet());
+        List<Supplier<CompletableFuture<Void>>> tasks = new ArrayList<>();
+        Consumer<SessionInfo> sink = s -> bySid.computeIfAbsent(s.userId(), k -> new CopyOnWriteArrayList<>()).add(s);
+        if (globalSessions) {
+            for (String sid : sids) {
+                tasks.add(() -> guard(targetsOfSid.get(sid), out, globalSessions("user sessions",
+                        "user_id=" + HorizonFilters.encodeQueryValue(sid), sink)));
+            }
+        } else {
+            for (int i = 0; i < sids.size(); i += SID_CHUNK) {
+                List<String> part = sids.subList(i, Math.min(sids.size(), i + SID_CHUNK));
+                List<Target> affected = part.stream().flatMap(sid -> targetsOfSid.get(sid).stream()).distinct()
+                        .toList();
+                tasks.add(() -> guard(affected, out, sessions("user sessions", HorizonFilters.or(part.stream()
+                        .map(sid -> HorizonFilters.equalTo("user_id", sid)).toList()), sink)));
+            }
+        }
+        return tasks;
+    }
+
+    /** Every user found, with the sessions read for its SIDs (a user whose read failed is already settled). */
+    private static void expandUsers(Map<UserName, List<Target>> users, Map<UserName, List<String>> sidsOf,
+            Map<String, List<SessionInfo>> bySid, Collector out) {
+        users.forEach((key, targets) -> {
+            List<String> mine = sidsOf.get(key);
+            if (mine == null) {
+                return;
+            }
+            List<SessionInfo> found = new ArrayList<>();
+            mine.forEach(sid -> found.addAll(bySid.getOrDefault(sid, List.of())));
+            targets.forEach(t -> {
+                UserName n = UserName.parse(t.value(), "");
+                out.expand(t, found, "user " + (n.domain().isEmpty() ? key.domain() : n.domain()) + "\\"
+                        + n.login());
+            });
         });
     }
 
@@ -184,34 +234,58 @@ final class HorizonResolver {
     private CompletableFuture<Void> lookUp(List<Target> chunk, Collector out) {
         List<JsonObject> filters = new ArrayList<>(chunk.size());
         chunk.forEach(t -> filters.add(HorizonFilters.equalTo("id", t.value())));
-        Map<String, SessionInfo> found = new HashMap<>();
-        return sessions("session lookup", HorizonFilters.or(filters), s -> found.put(s.id(), s)).thenRun(() -> {
-            for (Target t : chunk) {
-                SessionInfo s = found.get(t.value());
-                if (s == null) {
-                    out.settle(TargetResult.skipped(t, HorizonTransport.SESSION_NOT_FOUND,
-                            "session " + t.value() + " not found (it may have ended)"));
-                } else if (s.connected()) {
-                    out.deliver(t);
-                } else {
-                    out.settle(TargetResult.skipped(t, HorizonTransport.NOT_CONNECTED,
-                            "session is " + s.state() + ", not CONNECTED"));
-                }
-            }
-        });
+        Map<String, SessionInfo> found = new ConcurrentHashMap<>();
+        return sessions("session lookup", HorizonFilters.or(filters), s -> found.put(s.id(), s))
+                .thenRun(() -> settleLookedUp(chunk, found, out));
     }
 
-    /** Reads every page of sessions matching the filter. */
+    /** Global session targets of one pod, only connected wanted: the pod's sessions are read (no filter exists). */
+    private CompletableFuture<Void> lookUpGlobal(String pod, List<Target> targets, Collector out) {
+        Map<String, SessionInfo> found = new ConcurrentHashMap<>();
+        return globalSessions("session lookup", "pod_id=" + HorizonFilters.encodeQueryValue(pod),
+                s -> found.put(s.id(), s)).thenRun(() -> settleLookedUp(targets, found, out));
+    }
+
+    private static void settleLookedUp(List<Target> targets, Map<String, SessionInfo> found, Collector out) {
+        for (Target t : targets) {
+            SessionInfo s = found.get(t.value());
+            if (s == null) {
+                // not SKIPPED: nobody can be shown the message on a session Horizon does not know
+                out.settle(TargetResult.failed(t, HorizonTransport.SESSION_NOT_FOUND,
+                        "session " + t.value() + " not found (it may have ended)"));
+            } else if (s.connected()) {
+                out.deliver(t);
+            } else {
+                out.settle(TargetResult.skipped(t, HorizonTransport.NOT_CONNECTED,
+                        "session is " + s.state() + ", not CONNECTED"));
+            }
+        }
+    }
+
+    /** Reads every page of the local pod's sessions matching the filter. */
     CompletableFuture<Void> sessions(String operation, JsonObject filter, Consumer<SessionInfo> sink) {
         String base = SESSIONS_PATH + "?filter=" + HorizonFilters.encode(filter) + "&size=" + pageSize + "&page=";
-        return page(operation, base, 1, sink);
+        return page(operation, base, 1, a -> sessionsOf(a, false), sink);
     }
 
-    private CompletableFuture<Void> page(String operation, String base, int page, Consumer<SessionInfo> sink) {
-        return session.read(operation, base + page, a -> new Page(sessionsOf(a), hasMore(a))).thenCompose(p -> {
+    /** Reads every page of the federation's global sessions selected by one query parameter. */
+    private CompletableFuture<Void> globalSessions(String operation, String selector, Consumer<SessionInfo> sink) {
+        String base = GLOBAL_SESSIONS_PATH + "?" + selector + "&size=" + pageSize + "&page=";
+        return page(operation, base, 1, a -> sessionsOf(a, true), sink);
+    }
+
+    /**
+     * Pages until a page is short or empty. A full page always means "ask for the next one": the
+     * {@code HAS_MORE_RECORDS} header is optional, so its absence proves nothing; when present and true it also
+     * asks for the next page.
+     */
+    private CompletableFuture<Void> page(String operation, String base, int page,
+            Function<Answer, List<SessionInfo>> parse, Consumer<SessionInfo> sink) {
+        return session.read(operation, base + page, a -> new Page(parse.apply(a), hasMore(a))).thenCompose(p -> {
             p.sessions().forEach(sink);
-            if (p.more() && !p.sessions().isEmpty() && page < MAX_PAGES) {
-                return page(operation, base, page + 1, sink);
+            boolean next = !p.sessions().isEmpty() && (p.sessions().size() >= pageSize || p.more());
+            if (next && page < MAX_PAGES) {
+                return page(operation, base, page + 1, parse, sink);
             }
             return CompletableFuture.completedFuture(null);
         });
@@ -224,16 +298,19 @@ final class HorizonResolver {
         return a.headers().firstValue("HAS_MORE_RECORDS").map(v -> v.trim().equalsIgnoreCase("true")).orElse(false);
     }
 
-    private List<SessionInfo> sessionsOf(Answer a) {
+    private List<SessionInfo> sessionsOf(Answer a, boolean global) {
         JsonArray arr = array(a, "session list");
         List<SessionInfo> out = new ArrayList<>(arr.size());
         for (JsonValue v : arr) {
-            if (!(v instanceof JsonObject o) || HorizonJson.string(o, "id") == null) {
+            if (!(v instanceof JsonObject o) || HorizonJson.string(o, "id") == null
+                    || global && HorizonJson.string(o, "pod_id") == null) {
                 throw HorizonErrors.unexpectedBody(provider, "session list", a.status(), a.requestId(),
-                        "an item is not a session with an id");
+                        global ? "an item is not a global session with an id and a pod_id"
+                                : "an item is not a session with an id");
             }
-            out.add(new SessionInfo(HorizonJson.string(o, "id"), HorizonJson.string(o, "session_state"),
-                    HorizonJson.string(o, "user_id")));
+            String id = HorizonJson.string(o, "id");
+            out.add(new SessionInfo(global ? id + POD_SEPARATOR + HorizonJson.string(o, "pod_id") : id,
+                    HorizonJson.string(o, "session_state"), HorizonJson.string(o, "user_id")));
         }
         return out;
     }
@@ -325,6 +402,9 @@ final class HorizonResolver {
 
         /** The sessions of a pool or user: deliverable, or skipped when only connected ones are wanted. */
         synchronized void expand(Target parent, List<SessionInfo> sessions, String what) {
+            if (settled.containsKey(parent.kind() + ":" + parent.value())) {
+                return; // a lookup of this target failed: its record says so, and no partial expansion follows
+            }
             if (sessions.isEmpty()) {
                 settle(TargetResult.skipped(parent, HorizonTransport.NO_SESSIONS, what + " has no session"));
                 return;
@@ -366,6 +446,11 @@ final class HorizonResolver {
                 return new UserName(name.substring(0, at), name.substring(at + 1));
             }
             return new UserName(name, defaultDomain);
+        }
+
+        /** The same user however the name was written: the domain upper case, the login lower case. */
+        UserName key() {
+            return new UserName(login.toLowerCase(Locale.ROOT), domain.toUpperCase(Locale.ROOT));
         }
     }
 }

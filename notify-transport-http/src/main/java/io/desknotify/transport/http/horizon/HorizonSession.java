@@ -323,10 +323,23 @@ final class HorizonSession {
         }
     }
 
-    /** A failure to obtain a token: the request itself was never sent. */
+    /**
+     * A failure to obtain a token: the request itself was never sent. The failure must not look as if the request
+     * may have been acted on: neither AMBIGUOUS nor carrying the 2xx status of a login answer (such as a 200
+     * without tokens), which callers read as "the provider accepted it".
+     */
     private TransportException notSent(String operation, Throwable failure) {
         TransportException te = HorizonErrors.fromFailure(provider, "login", failure);
-        if (te instanceof AuthenticationException || te.retryability() != Retryability.AMBIGUOUS) {
+        if (te instanceof AuthenticationException) {
+            return te;
+        }
+        if (te.httpStatus() >= 200 && te.httpStatus() < 300) {
+            return TransportException.builder(te.retryability() == Retryability.AMBIGUOUS ? Retryability.RETRYABLE
+                            : te.retryability(), "Horizon " + operation + " not sent: " + te.getMessage())
+                    .provider(provider).errorCode(te.errorCode()).requestId(te.requestId())
+                    .throttled(te.throttled()).retryAfter(te.retryAfter().orElse(null)).cause(te).build();
+        }
+        if (te.retryability() != Retryability.AMBIGUOUS) {
             return te;
         }
         return TransportException.builder(Retryability.RETRYABLE,

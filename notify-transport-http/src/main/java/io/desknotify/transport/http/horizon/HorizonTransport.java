@@ -37,6 +37,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 
@@ -74,8 +75,10 @@ import javax.net.ssl.SSLContext;
  *   <tr><td>{@value #NO_CONNECTED_SESSIONS}</td><td>SKIPPED</td><td>only connected targets were wanted and the
  *       pool or user has none; its sessions are recorded {@value #NOT_CONNECTED}</td></tr>
  *   <tr><td>{@value #NOT_CONNECTED}</td><td>SKIPPED</td><td>a session that is not {@code CONNECTED}</td></tr>
- *   <tr><td>{@value #SESSION_NOT_FOUND}</td><td>SKIPPED</td><td>only connected sessions were wanted and this one
- *       no longer exists</td></tr>
+ *   <tr><td>{@value #SESSION_NOT_FOUND}</td><td>FAILED</td><td>only connected sessions were wanted and Horizon
+ *       does not know this one (it may have ended)</td></tr>
+ *   <tr><td>{@value #CPA_NOT_INITIALIZED}</td><td>FAILED</td><td>{@link Builder#globalSessions(boolean)} is on and
+ *       Horizon answered 409: Cloud Pod Architecture is not initialised for the pod</td></tr>
  *   <tr><td>{@value #RESOLUTION_FAILED}</td><td>FAILED</td><td>looking up the pool, user or session failed
  *       (after retries); other targets of the same request are still resolved</td></tr>
  *   <tr><td>{@value #UNSUPPORTED_TARGET}</td><td>FAILED</td><td>a target kind Horizon cannot reach (desktops)</td></tr>
@@ -114,14 +117,20 @@ public final class HorizonTransport implements Transport {
     public static final String NO_CONNECTED_SESSIONS = "NO_CONNECTED_SESSIONS";
     /** SKIPPED: a session that is not connected, when only connected targets are wanted. */
     public static final String NOT_CONNECTED = "NOT_CONNECTED";
-    /** SKIPPED: a session that no longer exists, when only connected targets are wanted. */
+    /** FAILED: a session Horizon does not know, when only connected targets are wanted. */
     public static final String SESSION_NOT_FOUND = "SESSION_NOT_FOUND";
     /** FAILED: looking the target up failed. */
     public static final String RESOLUTION_FAILED = "RESOLUTION_FAILED";
     /** FAILED: a target kind this transport cannot reach. */
     public static final String UNSUPPORTED_TARGET = "UNSUPPORTED_TARGET";
+    /**
+     * FAILED: {@link Builder#globalSessions(boolean) globalSessions} is on but Horizon answered 409 because Cloud
+     * Pod Architecture is not initialised for the pod.
+     */
+    public static final String CPA_NOT_INITIALIZED = "CPA_NOT_INITIALIZED";
 
     static final String SEND_PATH = "/rest/inventory/v1/sessions/action/send-message";
+    static final String GLOBAL_SEND_PATH = "/rest/inventory/v1/global-sessions/action/send-message";
 
     private final String name;
     private final URI baseUri;
@@ -129,6 +138,7 @@ public final class HorizonTransport implements Transport {
     private final String username;
     private final int maxSessionsPerCall;
     private final int maxMessageLength;
+    private final boolean globalSessions;
     private final TransportCapabilities capabilities;
     private final HorizonHttp http;
     private final HorizonSession session;
@@ -143,6 +153,7 @@ public final class HorizonTransport implements Transport {
         this.username = b.username;
         this.maxSessionsPerCall = b.maxSessionsPerCall;
         this.maxMessageLength = b.maxMessageLength;
+        this.globalSessions = b.globalSessions;
         this.capabilities = TransportCapabilities.builder()
                 .nativeKind(TargetKind.SESSION, maxSessionsPerCall)
                 .resolvableKind(TargetKind.DESKTOP_POOL)
@@ -156,7 +167,7 @@ public final class HorizonTransport implements Transport {
         this.session = new HorizonSession(http, b.domain, b.username, b.password, b.loginFailureHold,
                 b.readAttempts);
         this.resolver = new HorizonResolver(session, name, b.userDomain != null ? b.userDomain : b.domain,
-                b.pageSize);
+                b.pageSize, b.globalSessions);
     }
 
     /** A builder; {@code baseUri}, {@code domain}, {@code username} and a password are required. */
@@ -196,33 +207,163 @@ public final class HorizonTransport implements Transport {
             return fatal("message of " + n.message().length() + " characters exceeds maxMessageLength "
                     + maxMessageLength, "MESSAGE_TOO_LONG");
         }
+        List<Target> local = new ArrayList<>();
+        Map<String, List<Target>> global = new LinkedHashMap<>();
+        for (Target t : batch.targets()) {
+            String[] g = globalSessions ? HorizonResolver.globalSession(t.value()) : null;
+            if (g == null) {
+                local.add(t);
+            } else {
+                global.computeIfAbsent(g[1], p -> new ArrayList<>()).add(t);
+            }
+        }
+        if (global.isEmpty()) {
+            return clean(sendLocal(n, local));
+        }
+        if (local.isEmpty()) {
+            return clean(sendGlobal(n, global));
+        }
+        // Two calls: the federation's sessions, then the local pod's. When the first may have been acted on, the
+        // second is still sent and each target's record says what is known about it.
+        return clean(sendGlobal(n, global).handle((g, e) -> {
+            if (e == null) {
+                return sendLocal(n, local).handle((l, e2) -> merge(g, l, e2, local));
+            }
+            TransportException te = HorizonErrors.fromFailure(name, "global send-message", e);
+            if (!mayHaveActed(te)) {
+                return CompletableFuture.<BatchResult>failedFuture(te);
+            }
+            BatchResult unknown = asResult(te, global.values().stream().flatMap(List::stream).toList());
+            return sendLocal(n, local).handle((l, e2) -> merge(unknown, l, e2, local));
+        }).thenCompose(Function.identity()));
+    }
+
+    private CompletableFuture<BatchResult> sendLocal(Notification n, List<Target> targets) {
         byte[] body = HorizonJson.write(g -> {
             g.writeStartObject()
                     .write("message", n.message())
                     .write("message_type", n.severity().name())
                     .writeStartArray("session_ids");
-            batch.targets().forEach(t -> g.write(t.value()));
+            targets.forEach(t -> g.write(t.value()));
             g.writeEnd().writeEnd();
         });
-        return clean(session.authorized("send-message", "POST", SEND_PATH, body)
-                .thenApply(a -> sendResult(batch, a)));
+        return session.authorized("send-message", "POST", SEND_PATH, body).thenApply(a -> sendResult(targets, a));
     }
 
-    private BatchResult sendResult(Batch batch, Answer a) {
+    /** One call for every pod: {@code global_session_action_specs} of {@code {pod_id, ids}}. */
+    private CompletableFuture<BatchResult> sendGlobal(Notification n, Map<String, List<Target>> byPod) {
+        byte[] body = HorizonJson.write(g -> {
+            g.writeStartObject().writeStartArray("global_session_action_specs");
+            byPod.forEach((pod, targets) -> {
+                g.writeStartObject().write("pod_id", pod).writeStartArray("ids");
+                targets.forEach(t -> g.write(HorizonResolver.globalSession(t.value())[0]));
+                g.writeEnd().writeEnd();
+            });
+            g.writeEnd().write("message", n.message()).write("message_type", n.severity().name()).writeEnd();
+        });
+        return session.authorized("global send-message", "POST", GLOBAL_SEND_PATH, body)
+                .thenApply(a -> globalSendResult(byPod, a));
+    }
+
+    /** Whether Horizon may have acted on a request that failed this way (as the core judges it). */
+    private static boolean mayHaveActed(TransportException te) {
+        return te.retryability() == Retryability.AMBIGUOUS || te.httpStatus() >= 200 && te.httpStatus() < 300;
+    }
+
+    /** The targets of a failed call as per-target results: UNKNOWN when it may have been acted on, else FAILED. */
+    private static BatchResult asResult(TransportException te, List<Target> targets) {
+        Outcome o = mayHaveActed(te) ? Outcome.UNKNOWN : Outcome.FAILED;
+        String code = te.errorCode() != null ? te.errorCode()
+                : te.httpStatus() > 0 ? "HTTP_" + te.httpStatus() : te.retryability().name() + "_FAILURE";
+        List<TargetResult> out = new ArrayList<>();
+        targets.forEach(t -> out.add(new TargetResult(t, o, code, te.getMessage())));
+        return BatchResult.of(Outcome.DELIVERED, null, te.requestId(), out);
+    }
+
+    private BatchResult merge(BatchResult first, BatchResult second, Throwable secondFailure,
+            List<Target> secondTargets) {
+        BatchResult s = secondFailure == null ? second
+                : asResult(HorizonErrors.fromFailure(name, "send-message", secondFailure), secondTargets);
+        List<TargetResult> all = new ArrayList<>(first.perTarget());
+        all.addAll(s.perTarget());
+        return BatchResult.of(Outcome.DELIVERED, null, first.requestId().orElse(s.requestId().orElse(null)), all);
+    }
+
+    private BatchResult sendResult(List<Target> batchTargets, Answer a) {
+        JsonArray items = items(a, "send-message", "expected an array of per-session results");
+        Map<String, JsonObject> byId = byId(items, a, "send-message");
+        Map<String, Target> targets = new LinkedHashMap<>();
+        batchTargets.forEach(t -> targets.putIfAbsent(t.value(), t));
+        List<TargetResult> failed = new ArrayList<>();
+        for (Target t : targets.values()) {
+            TargetResult r = itemResult(t, byId.get(t.value()));
+            if (r != null) {
+                failed.add(r);
+            }
+        }
+        return BatchResult.of(Outcome.DELIVERED, null, a.requestId(), failed);
+    }
+
+    /** Per pod a BulkGlobalSessionActionResponseInfo: its own status, and {@code details} per session. */
+    private BatchResult globalSendResult(Map<String, List<Target>> byPod, Answer a) {
+        JsonArray pods = items(a, "global send-message", "expected an array of per-pod results");
+        Map<String, JsonObject> byPodId = new HashMap<>();
+        for (JsonValue v : pods) {
+            if (!(v instanceof JsonObject o)) {
+                throw HorizonErrors.unexpectedBody(name, "global send-message", a.status(), a.requestId(),
+                        "an item of the array is not an object");
+            }
+            String pod = HorizonJson.string(o, "pod_id");
+            if (pod != null) {
+                byPodId.putIfAbsent(pod, o);
+            }
+        }
+        List<TargetResult> failed = new ArrayList<>();
+        byPod.forEach((pod, targets) -> {
+            JsonObject perPod = byPodId.get(pod);
+            Integer status = perPod == null ? null : HorizonJson.integer(perPod, "status_code");
+            if (perPod == null || status == null || status < 200 || status >= 300) {
+                HorizonErrors.ErrorInfo info = perPod == null ? HorizonErrors.ErrorInfo.NONE
+                        : HorizonErrors.fromObject(perPod);
+                String code = perPod == null ? MISSING_FROM_RESPONSE : info.code() != null ? info.code()
+                        : status != null ? "HTTP_" + status : "NO_STATUS_CODE";
+                String text = perPod == null ? "Horizon's answer did not mention pod " + pod
+                        : "pod " + pod + ": " + (info.message() != null ? info.message()
+                                : "Horizon answered status_code " + status);
+                targets.forEach(t -> failed.add(TargetResult.failed(t, code, text)));
+                return;
+            }
+            JsonValue details = perPod.get("details");
+            Map<String, JsonObject> byId = details instanceof JsonArray arr ? byId(arr, a, "global send-message")
+                    : Map.of();
+            for (Target t : targets) {
+                TargetResult r = itemResult(t, byId.get(HorizonResolver.globalSession(t.value())[0]));
+                if (r != null) {
+                    failed.add(r);
+                }
+            }
+        });
+        return BatchResult.of(Outcome.DELIVERED, null, a.requestId(), failed);
+    }
+
+    private JsonArray items(Answer a, String operation, String expected) {
         JsonStructure s;
         try {
             s = HorizonJson.parse(a.body());
         } catch (Jsons.MalformedJsonException e) {
-            throw HorizonErrors.unexpectedBody(name, "send-message", a.status(), a.requestId(), e.getMessage());
+            throw HorizonErrors.unexpectedBody(name, operation, a.status(), a.requestId(), e.getMessage());
         }
         if (!(s instanceof JsonArray items)) {
-            throw HorizonErrors.unexpectedBody(name, "send-message", a.status(), a.requestId(),
-                    "expected an array of per-session results");
+            throw HorizonErrors.unexpectedBody(name, operation, a.status(), a.requestId(), expected);
         }
+        return items;
+    }
+
+    private Map<String, JsonObject> byId(JsonArray items, Answer a, String operation) {
         Map<String, JsonObject> byId = new HashMap<>();
         for (JsonValue v : items) {
             if (!(v instanceof JsonObject o)) {
-                throw HorizonErrors.unexpectedBody(name, "send-message", a.status(), a.requestId(),
+                throw HorizonErrors.unexpectedBody(name, operation, a.status(), a.requestId(),
                         "an item of the array is not an object");
             }
             String id = HorizonJson.string(o, "id");
@@ -230,29 +371,26 @@ public final class HorizonTransport implements Transport {
                 byId.putIfAbsent(id, o);
             }
         }
-        Map<String, Target> targets = new LinkedHashMap<>();
-        batch.targets().forEach(t -> targets.putIfAbsent(t.value(), t));
-        List<TargetResult> failed = new ArrayList<>();
-        for (Target t : targets.values()) {
-            JsonObject item = byId.get(t.value());
-            if (item == null) {
-                failed.add(TargetResult.failed(t, MISSING_FROM_RESPONSE,
-                        "Horizon's send-message answer did not mention this session"));
-                continue;
-            }
-            Integer status = HorizonJson.integer(item, "status_code");
-            if (status != null && status >= 200 && status < 300) {
-                continue;
-            }
-            HorizonErrors.ErrorInfo info = HorizonErrors.fromObject(item);
-            String code = info.code() != null ? info.code()
-                    : status != null ? "HTTP_" + status : "NO_STATUS_CODE";
-            String text = info.message() != null ? info.message()
-                    : status != null ? "Horizon answered status_code " + status + " for this session"
-                    : "Horizon's answer for this session has no status_code";
-            failed.add(TargetResult.failed(t, code, text));
+        return byId;
+    }
+
+    /** A BulkItemResponseInfo's verdict for one session: {@code null} when delivered. */
+    private static TargetResult itemResult(Target t, JsonObject item) {
+        if (item == null) {
+            return TargetResult.failed(t, MISSING_FROM_RESPONSE,
+                    "Horizon's send-message answer did not mention this session");
         }
-        return BatchResult.of(Outcome.DELIVERED, null, a.requestId(), failed);
+        Integer status = HorizonJson.integer(item, "status_code");
+        if (status != null && status >= 200 && status < 300) {
+            return null;
+        }
+        HorizonErrors.ErrorInfo info = HorizonErrors.fromObject(item);
+        String code = info.code() != null ? info.code()
+                : status != null ? "HTTP_" + status : "NO_STATUS_CODE";
+        String text = info.message() != null ? info.message()
+                : status != null ? "Horizon answered status_code " + status + " for this session"
+                : "Horizon's answer for this session has no status_code";
+        return TargetResult.failed(t, code, text);
     }
 
     /**
@@ -338,6 +476,7 @@ public final class HorizonTransport implements Transport {
         private int maxSessionsPerCall = 100;
         private int maxMessageLength = 1024;
         private int pageSize = 500;
+        private boolean globalSessions;
         private int readAttempts = 3;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(30);
@@ -439,6 +578,20 @@ public final class HorizonTransport implements Transport {
          */
         public Builder pageSize(int pageSize) {
             this.pageSize = range(pageSize, 1, 1000, "pageSize");
+            return this;
+        }
+
+        /**
+         * Cloud Pod Architecture: when true, users are reached in every pod of the federation. Their sessions are
+         * read with {@code GET /rest/inventory/v1/global-sessions?user_id=} and sent to with {@code POST
+         * /rest/inventory/v1/global-sessions/action/send-message} (one call for all pods). Such sessions are
+         * session targets written {@code <session id>@<pod id>}; a session target in that form given directly
+         * goes to that pod, one without {@code @} and desktop pools stay in the local pod. Default false. When
+         * CPA is not initialised Horizon answers 409 and user targets are recorded FAILED with
+         * {@value HorizonTransport#CPA_NOT_INITIALIZED}.
+         */
+        public Builder globalSessions(boolean globalSessions) {
+            this.globalSessions = globalSessions;
             return this;
         }
 

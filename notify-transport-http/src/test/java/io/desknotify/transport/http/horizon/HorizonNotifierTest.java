@@ -168,14 +168,14 @@ class HorizonNotifierTest {
         assertThat(report.failure()).containsInstanceOf(AuthenticationException.class);
         assertThat(report.count(Outcome.DELIVERED)).isZero();
         assertThat(records(notifier, job, Outcome.FAILED)).hasSize(500)
-                .allSatisfy(r -> assertThat(r.errorCode()).contains("login.invalid.credentials"));
+                .allSatisfy(r -> assertThat(r.errorCode()).contains("HTTP_401"));
         assertThat(emulator.journal().requestCount(Route.HORIZON_LOGIN)).isEqualTo(1);
         assertThat(emulator.journal().requestCount(Route.HORIZON_SEND_MESSAGE)).isZero();
         assertThat(emulator.journal().totalShown()).isZero();
     }
 
     @Test
-    void perSessionFailuresLandInTheRecordsWithHorizonsErrorKey() throws Exception {
+    void perSessionFailuresLandInTheRecordsWithHorizonsStatusCode() throws Exception {
         Inventory inventory = Inventory.builder().seed(33).desktops(400).connectedFraction(1.0)
                 .disconnectedFraction(0.0).build();
         HorizonEmulator emulator = emulator(inventory, b -> b);
@@ -192,7 +192,7 @@ class HorizonNotifierTest {
         List<DeliveryRecord> failed = records(notifier, job, Outcome.FAILED);
         assertThat(failed).extracting(r -> r.target().value()).containsExactlyInAnyOrderElementsOf(failing);
         assertThat(failed).allSatisfy(r -> {
-            assertThat(r.errorCode()).contains("session.send.message.failed");
+            assertThat(r.errorCode()).contains("HTTP_400");
             assertThat(r.errorMessage()).hasValueSatisfying(m -> assertThat(m).contains("Failed to send message"));
             assertThat(r.provider()).isEqualTo("horizon");
         });
