@@ -383,6 +383,8 @@ final class HorizonResolver {
     private static final class Collector {
         private final boolean onlyConnected;
         private final List<Target> deliverable = new ArrayList<>();
+        /** The requested target each deliverable one came from, so its record can be found by it. */
+        private final List<Target> sources = new ArrayList<>();
         private final Map<String, TargetResult> settled = new LinkedHashMap<>();
         private final Set<String> seenSessions = new HashSet<>();
 
@@ -391,8 +393,13 @@ final class HorizonResolver {
         }
 
         synchronized void deliver(Target t) {
+            deliver(t, t);
+        }
+
+        private void deliver(Target t, Target requested) {
             if (seenSessions.add(t.value())) {
                 deliverable.add(t);
+                sources.add(requested);
             }
         }
 
@@ -414,7 +421,7 @@ final class HorizonResolver {
                 Target st = Target.of(TargetKind.SESSION, s.id(), parent.provider());
                 if (!onlyConnected || s.connected()) {
                     kept++;
-                    deliver(st);
+                    deliver(st, parent);
                 } else if (seenSessions.add(s.id())) {
                     settle(TargetResult.skipped(st, HorizonTransport.NOT_CONNECTED,
                             "session is " + s.state() + ", not CONNECTED"));
@@ -427,7 +434,7 @@ final class HorizonResolver {
         }
 
         synchronized Resolution resolution() {
-            return new Resolution(deliverable, new ArrayList<>(settled.values()));
+            return new Resolution(deliverable, new ArrayList<>(settled.values()), sources);
         }
     }
 

@@ -135,6 +135,40 @@ class HorizonNotifierTest {
     }
 
     @Test
+    void eachUsersRecordsAreFoundByTheUserTargetWhenSeveralUsersAndPoolsAreSentAtOnce() throws Exception {
+        Inventory inventory = Inventory.builder().seed(32).desktops(200).pools(2).pooledFraction(0.5)
+                .connectedFraction(1.0).disconnectedFraction(0.0).users(40).build();
+        HorizonEmulator emulator = emulator(inventory, b -> b);
+        Notifier notifier = notifier(emulator);
+        String pool = inventory.pools().get(0).id();
+        // users none of whose sessions is in the pool, so that each session has one requested target to come from
+        List<String> users = inventory.sessions().stream().map(Inventory.Session::userName).distinct()
+                .filter(u -> inventory.sessionsOfUser(u).stream().noneMatch(x -> pool.equals(x.poolId())))
+                .limit(3).toList();
+        assertThat(users).hasSize(3);
+        List<Target> targets = new ArrayList<>();
+        users.forEach(u -> targets.add(Target.user(u)));
+        targets.add(Target.desktopPool(pool));
+
+        JobReport report = run(notifier.send(MAINTENANCE, targets));
+
+        assertThat(report.status()).isEqualTo(JobStatus.SUCCEEDED);
+        for (String user : users) {
+            List<String> found = notifier.records(RecordQuery.builder().jobId(report.jobId())
+                    .target(Target.user(user)).limit(1000).build()).items().stream()
+                    .map(r -> r.target().value()).toList();
+            assertThat(found).as("records found by the user target %s", user).isNotEmpty()
+                    .isSubsetOf(ids(inventory.sessionsOfUser(user)));
+        }
+        List<String> ofPool = notifier.records(RecordQuery.builder().jobId(report.jobId())
+                .target(Target.desktopPool(pool)).limit(1000).build()).items().stream()
+                .map(r -> r.target().value()).toList();
+        assertThat(ofPool).as("records found by the pool target").isNotEmpty();
+        assertThat(inventory.sessions().stream().filter(s -> pool.equals(s.poolId())).map(Inventory.Session::id))
+                .containsAll(ofPool);
+    }
+
+    @Test
     void aTokenThatExpiresInTheMiddleOfAJobIsRefreshedWithoutLosingOrRepeatingABatch() throws Exception {
         Inventory inventory = Inventory.builder().seed(31).desktops(2_200).connectedFraction(1.0)
                 .disconnectedFraction(0.0).build();

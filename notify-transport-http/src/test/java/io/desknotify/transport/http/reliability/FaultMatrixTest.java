@@ -198,7 +198,6 @@ class FaultMatrixTest {
                         assertThat(r.errorCode()).as("the provider's code").isPresent());
             }
             capture.assertNoneOf(rig.secrets());
-            assertThat(kind == Rig.Kind.HORIZON ? rig.journal().contractViolations() : List.of()).as("Horizon requests outside the published contract").isEmpty();
         }
     }
 
