@@ -27,6 +27,8 @@ import java.util.TreeSet;
  *   <tr><td>{@code request-timeout}</td><td>requestTimeout</td><td>30s</td></tr>
  *   <tr><td>{@code login-failure-hold}</td><td>loginFailureHold</td><td>30s</td></tr>
  *   <tr><td>{@code max-response-bytes}</td><td>maxResponseBytes</td><td>1048576</td></tr>
+ *   <tr><td>{@code global-sessions}</td><td>{@link HorizonTransport.Builder#globalSessions globalSessions}</td>
+ *       <td>false</td></tr>
  * </table>
  * Unknown keys are rejected, so that a misspelt one is not ignored. A custom TLS context cannot be given as a string
  * setting; build the transport with
@@ -50,7 +52,8 @@ public final class HorizonTransportFactory implements TransportFactory {
             Map.entry("connectTimeout", "connect-timeout"),
             Map.entry("requestTimeout", "request-timeout"),
             Map.entry("loginFailureHold", "login-failure-hold"),
-            Map.entry("maxResponseBytes", "max-response-bytes"));
+            Map.entry("maxResponseBytes", "max-response-bytes"),
+            Map.entry("globalSessions", "global-sessions"));
     // "name" is the routing name, given by TransportSettings.name rather than as a key
 
     @Override
@@ -86,6 +89,7 @@ public final class HorizonTransportFactory implements TransportFactory {
             b.connectTimeout(settings.duration("connect-timeout", java.time.Duration.ofSeconds(10)));
             b.requestTimeout(settings.duration("request-timeout", java.time.Duration.ofSeconds(30)));
             b.loginFailureHold(settings.duration("login-failure-hold", java.time.Duration.ofSeconds(30)));
+            b.globalSessions(settings.bool("global-sessions", false));
             settings.get("max-response-bytes").ifPresent(v -> {
                 try {
                     b.maxResponseBytes(Long.parseLong(v));
