@@ -111,7 +111,8 @@ final class HuaweiErrors {
         String when = switch (r) {
             case RETRYABLE -> "before the request was sent";
             case AMBIGUOUS -> "after the request was sent; the provider may have acted on it";
-            case FATAL -> "";
+            case FATAL -> "in the TLS handshake (is the server certificate trusted? a private CA or a TLS-inspecting "
+                    + "proxy needs an sslContext)";
         };
         String m = provider + ' ' + what + " failed " + when + ": " + IoFailures.describe(t);
         return TransportException.builder(r, m).provider(provider).cause(t).build();

@@ -665,7 +665,8 @@ public final class HuaweiWorkspaceTransport implements Transport {
         return "HuaweiWorkspaceTransport{name=" + name + ", endpoint=" + endpoint + ", projectId=" + projectId
                 + ", auth=" + auth + ", maxDesktopsPerCall=" + maxDesktopsPerCall + ", maxMessageLength="
                 + maxMessageLength + ", severity=" + severity + ", connectTimeout=" + connectTimeout
-                + ", requestTimeout=" + requestTimeout + ", closed=" + closed.get() + '}';
+                + ", requestTimeout=" + requestTimeout + ", throttlePause=" + throttlePause + ", closed=" + closed.get()
+                + '}';
     }
 
     /** Collects a resolution; a target is settled at most once and never both settled and deliverable. */

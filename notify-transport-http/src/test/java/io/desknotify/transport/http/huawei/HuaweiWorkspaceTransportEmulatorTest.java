@@ -156,6 +156,38 @@ class HuaweiWorkspaceTransportEmulatorTest {
     }
 
     @Test
+    void repeatedUserNamesAreSentAndSignedInTheCallersOrderAndAcceptedInAnyOrder() throws Exception {
+        List<String> names = inventory.users().stream().limit(6).map(Inventory.User::name).toList();
+        List<String> reversed = new ArrayList<>(names);
+        java.util.Collections.reverse(reversed);
+        List<List<String>> orders = List.of(names, reversed, List.of(names.get(3), names.get(0),
+                names.get(5), names.get(1), names.get(4), names.get(2)));
+        for (List<String> order : orders) {
+            emulator.journal().clear();
+            Resolution r = await(transport.resolve(new ResolveRequest("j",
+                    order.stream().map(n -> (Target) Target.user(n)).toList(), false)));
+            assertThat(r.settled()).as("every user resolved, no 401").isEmpty();
+            String query = emulator.journal().requests(Route.HUAWEI_CONNECT_DESKTOPS).get(0).query();
+            assertThat(java.util.Arrays.stream(query.split("&")).filter(p -> p.startsWith("user_names="))
+                    .map(p -> p.substring("user_names=".length())).toList()).isEqualTo(order);
+        }
+    }
+
+    @Test
+    void aSecretKeySupplierThatThrowsSendsNothingAndIsNotAmbiguous() throws Exception {
+        try (HuaweiWorkspaceTransport t = HuaweiWorkspaceTransport.builder().endpoint(emulator.baseUri())
+                .projectId(emulator.projectId()).accessKey(AK).secretKey(() -> {
+                    throw new IllegalStateException("vault down");
+                }).build()) {
+            Throwable f = failure(t.deliver(new Batch("j", TargetKind.DESKTOP,
+                    List.of(Target.desktop(inventory.desktopIds().get(0))), TEXT, 1)));
+            assertThat(f).isInstanceOf(AuthenticationException.class).hasMessageContaining("not sent");
+            assertThat(((TransportException) f).retryability()).isNotEqualTo(Retryability.AMBIGUOUS);
+        }
+        assertThat(emulator.journal().requests()).isEmpty();
+    }
+
+    @Test
     void aJobIdNoPathCanCarryIsNotPolled() throws Exception {
         List<Target> targets = List.of(Target.desktop(inventory.desktopIds().get(0)));
         Throwable t = failure(transport.pollJob(new ProviderJobPoll("../desktops", targets, 1)));
