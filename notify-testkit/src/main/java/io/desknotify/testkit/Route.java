@@ -17,6 +17,8 @@ public enum Route {
     HUAWEI_SEND_POOL(Provider.HUAWEI_WORKSPACE, "POST", "/v2/{project_id}/desktop-pools/{pool_id}/notifications"),
     /** Huawei: {@code GET /v2/{project_id}/connect-desktops}. */
     HUAWEI_CONNECT_DESKTOPS(Provider.HUAWEI_WORKSPACE, "GET", "/v2/{project_id}/connect-desktops"),
+    /** Huawei: {@code GET /v2/{project_id}/desktops} (ListDesktops). */
+    HUAWEI_LIST_DESKTOPS(Provider.HUAWEI_WORKSPACE, "GET", "/v2/{project_id}/desktops"),
     /** Huawei: {@code GET /v2/{project_id}/workspace-jobs/{job_id}}. */
     HUAWEI_JOB(Provider.HUAWEI_WORKSPACE, "GET", "/v2/{project_id}/workspace-jobs/{job_id}"),
     /** Huawei: {@code GET /v2/{project_id}/users/notification-records}. */

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,17 +27,17 @@ import java.util.Random;
  * ({@code http://127.0.0.1:<ephemeral port>}).
  *
  * <p>Served routes (see {@link Route}): send to desktops, send to a desktop pool, desktop
- * connection statuses, workspace jobs and notification blocking records, all under
- * {@code /v2/{project_id}}. Requests are authenticated with AK/SK signatures
+ * connection statuses, the desktop list (ListDesktops), workspace jobs and notification blocking
+ * records, all under {@code /v2/{project_id}}. Requests are authenticated with AK/SK signatures
  * ({@code SDK-HMAC-SHA256}) and/or {@code X-Auth-Token} when credentials or a token are
  * configured; with neither, every request is accepted. Every response carries an
- * {@code X-Request-Id}; errors use Huawei's body
- * {@code {"error_code","error_msg"}}. Error codes invented by the emulator (the real ones
- * are not documented): {@code WKS.0001} invalid parameter (400), {@code WKS.0004} desktop
- * not found (sub-job), {@code WKS.0005} pool not found (404), {@code WKS.0006} job not found
- * (404), {@code WKS.0500} injected per-desktop failure (sub-job); gateway codes
- * {@code APIG.0301} (bad signature, AK, date or token), {@code APIG.0307} (token expired
- * fault), {@code APIG.0308} (429 throttling).
+ * {@code X-Request-Id}; errors use Huawei's body {@code {"error_code","error_msg"}}. Requests
+ * outside the published API are refused and journaled as
+ * {@linkplain Journal#contractViolations() contract violations}; the rules, their sources and the
+ * error codes (documented ones, and {@link HuaweiErrorCode settings} where Huawei documents none)
+ * are listed in the {@linkplain io.desknotify.testkit.huawei package documentation}. A throttling
+ * 429 ({@code APIG.0308}) carries no {@code Retry-After} unless {@link Builder#throttleRetryAfter}
+ * asks for that deviation.
  *
  * <p>Notifications are shown (and {@linkplain #journal() journaled}) when the send request
  * is processed; the job then reports RUNNING until {@link Builder#jobDuration} has passed
@@ -143,6 +144,8 @@ public final class HuaweiWorkspaceEmulator implements Emulator {
         final int lockAfterFailures;
         final Duration lockDuration;
         final List<BlockedNotificationRecord> notificationRecords;
+        final Map<HuaweiErrorCode, String> errorCodes;
+        final boolean throttleRetryAfter;
 
         Settings(Builder b, Inventory inventory, List<BlockedNotificationRecord> records) {
             this.projectId = b.projectId;
@@ -162,6 +165,16 @@ public final class HuaweiWorkspaceEmulator implements Emulator {
             this.lockAfterFailures = b.lockAfterFailures;
             this.lockDuration = b.lockDuration;
             this.notificationRecords = List.copyOf(records);
+            EnumMap<HuaweiErrorCode, String> codes = new EnumMap<>(HuaweiErrorCode.class);
+            for (HuaweiErrorCode c : HuaweiErrorCode.values()) {
+                codes.put(c, b.errorCodes.getOrDefault(c, c.defaultCode()));
+            }
+            this.errorCodes = Map.copyOf(codes);
+            this.throttleRetryAfter = b.throttleRetryAfter;
+        }
+
+        String code(HuaweiErrorCode which) {
+            return errorCodes.get(which);
         }
     }
 
@@ -188,6 +201,8 @@ public final class HuaweiWorkspaceEmulator implements Emulator {
         private int generatedNotificationRecords;
         private int lockAfterFailures;
         private Duration lockDuration = Duration.ofMinutes(5);
+        private final Map<HuaweiErrorCode, String> errorCodes = new EnumMap<>(HuaweiErrorCode.class);
+        private boolean throttleRetryAfter;
 
         private Builder() {
         }
@@ -273,7 +288,8 @@ public final class HuaweiWorkspaceEmulator implements Emulator {
         }
 
         /**
-         * @param max most desktop ids accepted in one send; more is a 400 (default 100)
+         * @param max most desktop ids accepted in one send; more is a 400 and a contract violation (default 100; the
+         *     reference documents no limit, so this is a setting)
          * @return this builder
          */
         public Builder maxIdsPerCall(int max) {
@@ -282,7 +298,8 @@ public final class HuaweiWorkspaceEmulator implements Emulator {
         }
 
         /**
-         * @param max longest message text accepted, in chars; longer is a 400 (default 1024)
+         * @param max longest message text accepted, in chars; longer is a 400 and a contract violation (default
+         *     1024; the reference documents no limit, so this is a setting)
          * @return this builder
          */
         public Builder maxMessageLength(int max) {
@@ -319,6 +336,31 @@ public final class HuaweiWorkspaceEmulator implements Emulator {
                 throw new IllegalArgumentException("lockDuration must be positive: " + lockDuration);
             }
             this.lockDuration = lockDuration;
+            return this;
+        }
+
+        /**
+         * Sets the error code of a refusal Huawei documents no code for (see {@link HuaweiErrorCode}).
+         *
+         * @param which the refusal
+         * @param code the {@code error_code} to answer, e.g. one seen on a real server
+         * @return this builder
+         */
+        public Builder errorCode(HuaweiErrorCode which, String code) {
+            errorCodes.put(Objects.requireNonNull(which, "which"), nonBlank(code, "code"));
+            return this;
+        }
+
+        /**
+         * A deviation from the documented API, off by default: answers a throttling 429 ({@code APIG.0308}) with a
+         * {@code Retry-After} header. Workspace documents no retry header on its 429 (Huawei advises waiting about 2
+         * to 5 s), so a client must not need one; turn this on only to test how a client uses one if it comes.
+         *
+         * @param send true to add {@code Retry-After} (whole seconds) to throttling answers
+         * @return this builder
+         */
+        public Builder throttleRetryAfter(boolean send) {
+            this.throttleRetryAfter = send;
             return this;
         }
 

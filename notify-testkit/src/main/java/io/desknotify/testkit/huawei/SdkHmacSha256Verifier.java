@@ -24,12 +24,12 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Checks Huawei Cloud AK/SK request signatures ({@code SDK-HMAC-SHA256}) the way API Gateway
- * does, as described in DESIGN.md:
+ * does, as Huawei's official Java SDK signs them (its {@code AKSKSigner}):
  *
  * <pre>
  * canonical = METHOD \n URI \n QUERY \n HEADERS \n SIGNED \n hex(sha256(body))
  * URI       = each path segment percent-decoded then RFC 3986-encoded, joined by "/", ending in "/"
- * QUERY     = RFC 3986-encoded key=value pairs, repeated keys kept, sorted by key then value, joined by "&amp;"
+ * QUERY     = RFC 3986-encoded key=value pairs sorted by key; a repeated key's values in the order sent; joined by "&amp;"
  * HEADERS   = "name:trimmed value\n" for each signed header, in SignedHeaders order
  * SIGNED    = the SignedHeaders list of the Authorization header (lower case, ";"-joined)
  * toSign    = "SDK-HMAC-SHA256\n" + X-Sdk-Date + "\n" + hex(sha256(canonical))
@@ -169,7 +169,8 @@ final class SdkHmacSha256Verifier {
             String v = eq < 0 ? "" : decode(pair.substring(eq + 1));
             pairs.add(new String[] {encode(k), encode(v)});
         }
-        pairs.sort(Comparator.<String[], String>comparing(p -> p[0]).thenComparing(p -> p[1]));
+        // stable: a repeated key's values stay in the order sent, which is the order Huawei's SDK signs them in
+        pairs.sort(Comparator.comparing(p -> p[0]));
         StringBuilder sb = new StringBuilder(rawQuery.length() + 16);
         for (String[] p : pairs) {
             if (sb.length() > 0) {

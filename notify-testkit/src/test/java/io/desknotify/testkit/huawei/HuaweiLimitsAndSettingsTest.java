@@ -49,7 +49,10 @@ class HuaweiLimitsAndSettingsTest {
                 .maxMessageLength(5).threads(2).start()) {
             HttpResponse<String> r = Http.post(uri(e, "/desktops/notifications"), body("too long"));
             assertThat(r.statusCode()).isEqualTo(400);
-            assertThat(Http.json(r.body()).asJsonObject().getString("error_code")).isEqualTo("WKS.0001");
+            assertThat(Http.json(r.body()).asJsonObject().getString("error_code"))
+                    .isEqualTo(HuaweiErrorCode.INVALID_PARAMETER.defaultCode());
+            assertThat(e.journal().contractViolations()).singleElement()
+                    .satisfies(v -> assertThat(v.rule()).contains("maxMessageLength"));
             assertThat(Http.post(uri(e, "/desktops/notifications"), body("ok")).statusCode()).isEqualTo(200);
         }
     }

@@ -100,7 +100,7 @@ class HuaweiWorkspaceEmulatorTest {
         JsonObject failed = job.getJsonArray("sub_jobs").stream().map(JsonValue::asJsonObject)
                 .filter(s -> s.getString("status").equals("FAILED")).findFirst().orElseThrow();
         assertThat(failed.getJsonObject("entities").getString("desktop_id")).isEqualTo("no-such-desktop");
-        assertThat(failed.getString("error_code")).isEqualTo("WKS.0004");
+        assertThat(failed.getString("error_code")).isEqualTo(HuaweiErrorCode.DESKTOP_NOT_FOUND.defaultCode());
         assertThat(emulator.journal().shownTargets()).containsOnlyKeys(known);
     }
 
@@ -120,7 +120,7 @@ class HuaweiWorkspaceEmulatorTest {
     void answersNotFoundWithAnErrorBodyForAnUnknownPool() {
         HttpResponse<String> r = signedPost("/desktop-pools/no-such-pool/notifications", "{\"notifications\":\"x\"}");
         assertThat(r.statusCode()).isEqualTo(404);
-        assertThat(object(r).getString("error_code")).isEqualTo("WKS.0005");
+        assertThat(object(r).getString("error_code")).isEqualTo(HuaweiErrorCode.POOL_NOT_FOUND.defaultCode());
         assertThat(object(r).getString("error_msg")).contains("no-such-pool");
         assertThat(r.headers().firstValue("X-Request-Id")).isPresent();
         assertThat(emulator.journal().totalShown()).isZero();
@@ -167,16 +167,21 @@ class HuaweiWorkspaceEmulatorTest {
     }
 
     @Test
-    void rejectsMoreThanOneHundredUserNames() {
+    void rejectsMoreThanOneHundredUserNamesAsAContractViolation() {
         String query = IntStream.range(0, 101).mapToObj(i -> "user_names=u" + i).collect(Collectors.joining("&"));
         HttpResponse<String> r = signedGet("/connect-desktops?" + query);
         assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(object(r).getString("error_code")).isEqualTo("WKS.0001");
+        assertThat(object(r).getString("error_code")).isEqualTo(HuaweiErrorCode.INVALID_PARAMETER.defaultCode());
+        assertThat(emulator.journal().contractViolations()).singleElement()
+                .satisfies(v -> assertThat(v.rule()).contains("user_names").contains("100"));
     }
 
     @Test
-    void rejectsALimitAboveOneThousand() {
-        assertThat(signedGet("/connect-desktops?limit=1001").statusCode()).isEqualTo(400);
+    void acceptsALimitUpToTwoThousandAndRefusesOneAbove() {
+        assertThat(signedGet("/connect-desktops?limit=2000").statusCode()).isEqualTo(200);
+        assertThat(signedGet("/connect-desktops?limit=2001").statusCode()).isEqualTo(400);
+        assertThat(emulator.journal().contractViolations()).singleElement()
+                .satisfies(v -> assertThat(v.rule()).contains("limit 2001"));
     }
 
     @Test
@@ -242,12 +247,14 @@ class HuaweiWorkspaceEmulatorTest {
     }
 
     @Test
-    void acceptsASignedPathThatNeedsEncoding() {
-        // an unknown pool id with a space and a non-ASCII letter: the signature must still be accepted
+    void refusesAPoolIdThatNeedsEncodingAsAContractViolation() {
+        // a space and a non-ASCII letter: no Workspace id holds them, and how the gateway signs them is undocumented
         String poolId = URLEncoder.encode("pool ä", StandardCharsets.UTF_8).replace("+", "%20");
         HttpResponse<String> r = signedPost("/desktop-pools/" + poolId + "/notifications", "{\"notifications\":\"x\"}");
-        assertThat(r.statusCode()).isEqualTo(404);
-        assertThat(object(r).getString("error_code")).isEqualTo("WKS.0005");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(emulator.journal().contractViolations()).singleElement()
+                .satisfies(v -> assertThat(v.rule()).contains("pool_id"));
+        assertThat(emulator.journal().totalShown()).isZero();
     }
 
     @Test
@@ -270,7 +277,7 @@ class HuaweiWorkspaceEmulatorTest {
     void answersNotFoundForAnUnknownJob() {
         HttpResponse<String> r = signedGet("/workspace-jobs/00000000-0000-0000-0000-000000000000");
         assertThat(r.statusCode()).isEqualTo(404);
-        assertThat(object(r).getString("error_code")).isEqualTo("WKS.0006");
+        assertThat(object(r).getString("error_code")).isEqualTo(HuaweiErrorCode.JOB_NOT_FOUND.defaultCode());
     }
 
     @Test

@@ -22,9 +22,9 @@ class SdkHmacSha256VerifierTest {
 
     // Canonical request, string to sign and signature below were computed by hand with a
     // separate Python script (urllib.parse.quote with safe="-_.~", hashlib, hmac) for:
-    // GET /v2/proj%201/connect-desktops?user_names=zhang%20san&user_names=alice%2A&limit=10&connect_status=CONNECTED
+    // GET /v2/proj%201/connect-desktops?user_names=alice%2A&user_names=zhang%20san&limit=10&connect_status=CONNECTED
     static final String RAW_PATH = "/v2/proj%201/connect-desktops";
-    static final String RAW_QUERY = "user_names=zhang%20san&user_names=alice%2A&limit=10&connect_status=CONNECTED";
+    static final String RAW_QUERY = "user_names=alice%2A&user_names=zhang%20san&limit=10&connect_status=CONNECTED";
     static final String EXPECTED_CANONICAL = "GET\n"
             + "/v2/proj%201/connect-desktops/\n"
             + "connect_status=CONNECTED&limit=10&user_names=alice%2A&user_names=zhang%20san\n"
@@ -52,7 +52,7 @@ class SdkHmacSha256VerifierTest {
     }
 
     @Test
-    void buildsTheCanonicalRequestWithEncodedPathTrailingSlashAndSortedRepeatedKeys() {
+    void buildsTheCanonicalRequestWithEncodedPathTrailingSlashAndSortedKeys() {
         String canonical = SdkHmacSha256Verifier.canonicalRequest("GET", RAW_PATH, RAW_QUERY,
                 headers("x", "host;x-project-id;x-sdk-date"), "host;x-project-id;x-sdk-date",
                 SdkHmacSha256Verifier.hex(SdkHmacSha256Verifier.sha256(new byte[0])));
@@ -70,10 +70,32 @@ class SdkHmacSha256VerifierTest {
     }
 
     @Test
-    void acceptsTheRepeatedKeysInAnyOrderOnTheWire() {
+    void acceptsTheKeysInAnyOrderOnTheWire() {
         String reordered = "connect_status=CONNECTED&user_names=alice%2A&limit=10&user_names=zhang%20san";
         assertThat(verifier.verify("GET", RAW_PATH, reordered,
                 headers(EXPECTED_SIGNATURE, "host;x-project-id;x-sdk-date"), new byte[0]).ok()).isTrue();
+    }
+
+    @Test
+    void verifiesTheValuesOfARepeatedKeyInTheOrderSentAsTheSdkSignsThem() {
+        String sorted = "user_names=alice&user_names=bob";
+        String callerOrder = "user_names=bob&user_names=alice";
+        TreeMap<String, String> signed = new TreeMap<>();
+        signed.put("host", "127.0.0.1:8443");
+        signed.put("x-project-id", "proj 1");
+        signed.put("x-sdk-date", DATE);
+        TestSigner signer = new TestSigner(AK, SK, "proj 1");
+        String bySorted = signer.signature("GET", RAW_PATH, sorted, signed, "", DATE);
+        String byCallerOrder = signer.signature("GET", RAW_PATH, callerOrder, signed, "", DATE);
+        assertThat(bySorted).isNotEqualTo(byCallerOrder);
+        String names = "host;x-project-id;x-sdk-date";
+        // each order is accepted when it is signed as it is sent (the SDK signs the caller's order)
+        assertThat(verifier.verify("GET", RAW_PATH, callerOrder, headers(byCallerOrder, names), new byte[0]).ok())
+                .isTrue();
+        assertThat(verifier.verify("GET", RAW_PATH, sorted, headers(bySorted, names), new byte[0]).ok()).isTrue();
+        // a signature over sorted values does not fit values sent in another order
+        assertThat(verifier.verify("GET", RAW_PATH, callerOrder, headers(bySorted, names), new byte[0]).failure())
+                .contains("signature");
     }
 
     @Test

@@ -17,8 +17,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A second, independent implementation of SDK-HMAC-SHA256 signing for the tests: it encodes
- * with {@link URLEncoder} plus fix-ups instead of byte tables, and sorts with a TreeMap of
- * sorted value lists, so a shared bug with the emulator's verifier is unlikely.
+ * with {@link URLEncoder} plus fix-ups instead of byte tables, and sorts keys with a TreeMap
+ * keeping each key's values in the order given (as Huawei's SDK {@code AKSKSigner} does), so a
+ * shared bug with the emulator's verifier is unlikely.
  */
 final class TestSigner {
 
@@ -77,7 +78,8 @@ final class TestSigner {
         }
         List<String> pairs = new ArrayList<>();
         for (Map.Entry<String, List<String>> e : query.entrySet()) {
-            e.getValue().stream().sorted().forEach(v -> pairs.add(e.getKey() + "=" + v));
+            // as Huawei's SDK: keys sorted, a repeated key's values in the order given
+            e.getValue().forEach(v -> pairs.add(e.getKey() + "=" + v));
         }
         canonical.append(String.join("&", pairs)).append('\n');
         headers.forEach((k, v) -> canonical.append(k).append(':').append(v.trim()).append('\n'));

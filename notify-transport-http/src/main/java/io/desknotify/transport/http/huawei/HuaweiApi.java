@@ -8,6 +8,7 @@ import io.desknotify.transport.http.internal.ExchangeExecutor;
 import io.desknotify.transport.http.internal.IoFailures;
 import io.desknotify.transport.http.internal.Jsons;
 import io.desknotify.transport.http.internal.Redaction;
+import io.desknotify.transport.http.internal.ThrottlePause;
 import jakarta.json.JsonObject;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -60,11 +61,12 @@ final class HuaweiApi {
     private final Clock clock;
     private final ReadRetry readRetry;
     private final ExchangeExecutor exchanges;
+    private final ThrottlePause throttlePause;
     private volatile boolean closed;
 
     HuaweiApi(String provider, URI endpoint, String projectId, HuaweiAuth auth, HttpClient http,
             Duration requestTimeout, int maxResponseBytes, int maxJsonDepth, Clock clock, ReadRetry readRetry,
-            ExchangeExecutor exchanges) {
+            ExchangeExecutor exchanges, ThrottlePause throttlePause) {
         this.provider = provider;
         this.scheme = endpoint.getScheme().toLowerCase(java.util.Locale.ROOT);
         this.authority = endpoint.getRawAuthority();
@@ -80,6 +82,7 @@ final class HuaweiApi {
         this.clock = clock;
         this.readRetry = readRetry;
         this.exchanges = exchanges;
+        this.throttlePause = throttlePause;
     }
 
     /** The {@code Host} header the JDK client sends for this endpoint: the port only when not the default. */
@@ -134,7 +137,7 @@ final class HuaweiApi {
             return new Reply(what, status, response.headers(), response.body(), requestId);
         }
         throw HuaweiErrors.fromStatus(provider, what, status, response.headers(), response.body(), clock,
-                maxJsonDepth);
+                maxJsonDepth, throttlePause);
     }
 
     /**
@@ -204,9 +207,18 @@ final class HuaweiApi {
         if (auth instanceof HuaweiAuth.AkSk ak) {
             signed.put("host", hostHeader);
             signed.put("x-sdk-date", SdkHmacSigner.sdkDate(clock.instant()));
-            char[] token = ak.securityToken() == null ? null : ak.securityToken().get();
-            char[] sk = ak.secretKey().get();
+            char[] token = null;
+            char[] sk = null;
             try {
+                // a supplier that throws has sent nothing: say so, or the notifier would record UNKNOWN
+                try {
+                    token = ak.securityToken() == null ? null : ak.securityToken().get();
+                    sk = ak.secretKey().get();
+                } catch (RuntimeException e) {
+                    throw AuthenticationException.of(provider, 0, null, null, provider + ' ' + what
+                            + " not sent: the secret key or security token supplier failed with "
+                            + e.getClass().getSimpleName());
+                }
                 if (token != null) {
                     signed.put("x-security-token", new String(token));
                 }

@@ -7,6 +7,7 @@ import io.desknotify.transport.http.internal.BoundedBody;
 import io.desknotify.transport.http.internal.IoFailures;
 import io.desknotify.transport.http.internal.Jsons;
 import io.desknotify.transport.http.internal.RetryAfter;
+import io.desknotify.transport.http.internal.ThrottlePause;
 import jakarta.json.JsonObject;
 import java.net.http.HttpHeaders;
 import java.time.Clock;
@@ -16,7 +17,8 @@ import java.util.Optional;
 /**
  * Turns Huawei's failed answers into {@link TransportException}s. Huawei's error body is
  * {@code {"error_code","error_msg","error_detail","encoded_authorization_message"}}; gateway errors use codes
- * {@code APIG.xxxx} / {@code APIGW.xxxx}, throttling {@code APIG.0308} with HTTP 429.
+ * {@code APIG.xxxx} / {@code APIGW.xxxx}, throttling {@code APIG.0308} with HTTP 429 and no documented retry header:
+ * such a 429 carries the transport's {@link ThrottlePause} (Huawei advises waiting about 2 to 5 s) as its delay.
  */
 final class HuaweiErrors {
     /** Longest provider text copied into an exception message. */
@@ -46,9 +48,9 @@ final class HuaweiErrors {
         return code != null && (code.equals("APIG.0308") || code.equals("APIGW.0308"));
     }
 
-    /** Maps a non-2xx answer. */
+    /** Maps a non-2xx answer; a throttling answer without {@code Retry-After} gets a pause drawn from {@code pause}. */
     static TransportException fromStatus(String provider, String what, int status, HttpHeaders headers, byte[] body,
-            Clock clock, int maxDepth) {
+            Clock clock, int maxDepth, ThrottlePause pause) {
         ErrorBody e = ErrorBody.parse(body, maxDepth);
         String requestId = headers.firstValue("X-Request-Id").orElse(null);
         Optional<Duration> retryAfter = RetryAfter.parse(headers.firstValue("Retry-After").orElse(null), clock);
@@ -78,6 +80,9 @@ final class HuaweiErrors {
         if (status == 429 || isThrottleCode(e.code())) {
             r = Retryability.RETRYABLE;
             throttled = true;
+            if (retryAfter.isEmpty() && !pause.isNone()) {
+                retryAfter = Optional.of(pause.next());
+            }
         } else if (status == 503 && retryAfter.isPresent()) {
             r = Retryability.RETRYABLE;
         } else if (status >= 500) {
@@ -106,7 +111,8 @@ final class HuaweiErrors {
         String when = switch (r) {
             case RETRYABLE -> "before the request was sent";
             case AMBIGUOUS -> "after the request was sent; the provider may have acted on it";
-            case FATAL -> "";
+            case FATAL -> "in the TLS handshake (is the server certificate trusted? a private CA or a TLS-inspecting "
+                    + "proxy needs an sslContext)";
         };
         String m = provider + ' ' + what + " failed " + when + ": " + IoFailures.describe(t);
         return TransportException.builder(r, m).provider(provider).cause(t).build();

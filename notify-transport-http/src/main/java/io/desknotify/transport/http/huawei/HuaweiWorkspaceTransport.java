@@ -22,7 +22,9 @@ import io.desknotify.api.spi.TransportCapabilities;
 import io.desknotify.api.spi.TransportCapabilities.SeveritySupport;
 import io.desknotify.transport.http.internal.BoundedBody;
 import io.desknotify.transport.http.internal.ExchangeExecutor;
+import io.desknotify.transport.http.internal.IoFailures;
 import io.desknotify.transport.http.internal.Jsons;
+import io.desknotify.transport.http.internal.ThrottlePause;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -49,6 +51,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 
 /**
  * Sends notifications to Huawei Cloud Workspace desktops through the Workspace REST API (v2) of one project.
@@ -76,10 +79,13 @@ import java.util.regex.Pattern;
  *
  * <h2>Failures</h2>
  * HTTP 429 and gateway throttling ({@code APIG.0308}, {@code APIGW.0308}) fail with a {@code RETRYABLE},
- * throttled {@link TransportException} carrying {@code Retry-After}; 401 and 403 with an
+ * throttled {@link TransportException} carrying the answer's {@code Retry-After} or, as Workspace documents none, a
+ * pause of 2 to 5 s with jitter ({@link Builder#throttlePause}); 401 and 403 with an
  * {@link io.desknotify.api.AuthenticationException} (never retried: five bad signatures in a row lock the access
  * key); 5xx and timeouts after the request was sent with {@code AMBIGUOUS} (503 with {@code Retry-After}:
- * {@code RETRYABLE}); other 4xx with {@code FATAL}. Deliveries and job polls are sent once per call: the notifier
+ * {@code RETRYABLE}); other 4xx with {@code FATAL}. A send answered 2xx whose body cannot be read fails
+ * {@code AMBIGUOUS} (the desktops may show the message); a failure before anything was sent (a path id that no path
+ * can carry, a failing key supplier) is never {@code AMBIGUOUS}. Deliveries and job polls are sent once per call: the notifier
  * retries them, and paces its retries, so a 429 on a poll reaches it. The reads of a resolution and record queries,
  * which nothing else retries, are retried here a bounded number of times ({@link Builder#readRetry}) because they
  * are idempotent.
@@ -97,8 +103,15 @@ public final class HuaweiWorkspaceTransport implements Transport {
     /** The default routing name, also the {@link HuaweiWorkspaceTransportFactory} id. */
     public static final String DEFAULT_NAME = "huawei-workspace";
 
-    /** Users a {@code connect-desktops} query may name. */
+    /** Users a {@code connect-desktops} query may name ({@code user_names}, "up to 100"). */
     static final int MAX_USERS_PER_QUERY = 100;
+    /** The largest {@code offset} of a {@code connect-desktops} query ("0 (default) to 2,000"). */
+    static final int MAX_CONNECT_DESKTOPS_OFFSET = 2000;
+    /** Desktop ids a {@code GET desktops} query may name ({@code desktop_id}, "up to 100"). */
+    static final int MAX_IDS_PER_DESKTOP_QUERY = 100;
+    /** Huawei's advice for a 429 without a retry header: wait about 2 to 5 seconds. */
+    static final ThrottlePause DEFAULT_THROTTLE_PAUSE = ThrottlePause.between(Duration.ofSeconds(2),
+            Duration.ofSeconds(5));
     /** The longest severity prefix, "[WARNING] ". */
     static final int MAX_PREFIX_LENGTH = "[WARNING] ".length();
 
@@ -113,6 +126,7 @@ public final class HuaweiWorkspaceTransport implements Transport {
     private final TransportCapabilities capabilities;
     private final Duration connectTimeout;
     private final Duration requestTimeout;
+    private final ThrottlePause throttlePause;
     private final HuaweiApi api;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -127,6 +141,7 @@ public final class HuaweiWorkspaceTransport implements Transport {
         this.severity = b.severity;
         this.connectTimeout = b.connectTimeout;
         this.requestTimeout = b.requestTimeout;
+        this.throttlePause = b.throttlePause;
         this.capabilities = TransportCapabilities.builder()
                 .nativeKind(TargetKind.DESKTOP, maxDesktopsPerCall)
                 .nativeKind(TargetKind.DESKTOP_POOL, 1)
@@ -140,15 +155,19 @@ public final class HuaweiWorkspaceTransport implements Transport {
         // blocking sends on threads of our own (or the user's), not sendAsync: see ExchangeExecutor
         ExchangeExecutor exchanges = b.executor != null ? ExchangeExecutor.of(b.executor)
                 : ExchangeExecutor.owned("desknotify-huawei-http-");
-        HttpClient http = HttpClient.newBuilder()
+        HttpClient.Builder cb = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
-                .executor(exchanges.client())
-                .build();
+                .executor(exchanges.client());
+        if (b.sslContext != null) {
+            cb.sslContext(b.sslContext);
+        }
+        HttpClient http = cb.build();
         this.api = new HuaweiApi(name, endpoint, projectId, auth, http, requestTimeout, b.maxResponseBytes,
                 Jsons.DEFAULT_MAX_DEPTH, b.clock,
-                new HuaweiApi.ReadRetry(b.readAttempts, b.readRetryBackoff, b.maxReadRetryDelay), exchanges);
+                new HuaweiApi.ReadRetry(b.readAttempts, b.readRetryBackoff, b.maxReadRetryDelay), exchanges,
+                throttlePause);
     }
 
     /** A builder; {@link Builder#endpoint}, {@link Builder#projectId} and credentials are required. */
@@ -201,8 +220,14 @@ public final class HuaweiWorkspaceTransport implements Transport {
                     return CompletableFuture.failedFuture(fatal("BATCH_TOO_LARGE",
                             "a desktop pool batch must hold exactly one pool but held " + batch.targets().size()));
                 }
+                String poolId = batch.targets().get(0).value();
+                String problem = pathIdProblem(poolId);
+                if (problem != null) {
+                    return CompletableFuture.failedFuture(fatal("INVALID_TARGET_ID", "the desktop pool id '"
+                            + clip(poolId) + "' " + problem + "; nothing was sent"));
+                }
                 what = "POST desktop-pools/{pool_id}/notifications";
-                path = api.path("desktop-pools", batch.targets().get(0).value(), "notifications");
+                path = api.path("desktop-pools", poolId, "notifications");
             }
             default -> {
                 return CompletableFuture.failedFuture(fatal("UNSUPPORTED_TARGET",
@@ -216,7 +241,63 @@ public final class HuaweiWorkspaceTransport implements Transport {
             String jobId = Jsons.string(o, "job_id").filter(s -> !s.isBlank())
                     .orElseThrow(() -> api.unexpected(reply, "no job_id string in the answer"));
             return BatchResult.accepted(jobId, reply.requestId());
-        });
+        }).exceptionallyCompose(failure -> CompletableFuture.failedFuture(actedOn(failure)));
+    }
+
+    /**
+     * A send answered 2xx was accepted, whatever its body: the desktops may show the message, so an unreadable answer
+     * (no {@code job_id}, malformed, too large) is AMBIGUOUS (the notifier records UNKNOWN), never FATAL (FAILED).
+     */
+    private Throwable actedOn(Throwable failure) {
+        Throwable t = IoFailures.unwrap(failure);
+        if (t instanceof TransportException te && te.retryability() == Retryability.FATAL
+                && te.httpStatus() >= 200 && te.httpStatus() < 300) {
+            return TransportException.builder(Retryability.AMBIGUOUS, te.getMessage()
+                    + "; the provider accepted the request, so the desktops may show the message")
+                    .provider(name).httpStatus(te.httpStatus()).errorCode(te.errorCode()).requestId(te.requestId())
+                    .cause(te).build();
+        }
+        return t;
+    }
+
+    /**
+     * Why an id cannot be one path segment, or {@code null} when it can. Only RFC 3986 unreserved characters
+     * ({@code A-Z a-z 0-9 - . _ ~}) pass, and not {@code .} or {@code ..}: a dot-segment or a {@code /} would change
+     * the path (a gateway may normalise it, so the signature would not match: a 401 that counts toward the access
+     * key's lockout), and how API Gateway canonicalises a percent-encoded segment when it checks a signature is not
+     * documented (the official SDK encodes the already-encoded path again). Workspace ids (UUIDs, numbered desktop
+     * ids) are made of unreserved characters.
+     */
+    static String pathIdProblem(String id) {
+        if (id == null || id.isEmpty()) {
+            return "is empty";
+        }
+        if (id.equals(".") || id.equals("..")) {
+            return "is a dot-segment, which would change the request path";
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            boolean unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '.' || c == '_' || c == '~';
+            if (!unreserved) {
+                return "holds the character " + describe(c) + " at index " + i
+                        + "; a path id may hold only A-Z a-z 0-9 - . _ ~";
+            }
+        }
+        return null;
+    }
+
+    private static String describe(char c) {
+        return c >= 0x21 && c < 0x7f ? "'" + c + "'" : String.format(Locale.ROOT, "U+%04X", (int) c);
+    }
+
+    private static String clip(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < s.length() && sb.length() < 80; i++) {
+            char c = s.charAt(i);
+            sb.append(c >= 0x20 && c < 0x7f ? String.valueOf(c) : String.format(Locale.ROOT, "\\u%04x", (int) c));
+        }
+        return s.length() > 80 ? sb + "..." : sb.toString();
     }
 
     /** The text sent: the message, with the severity in front when {@link SeveritySupport#PREFIXED}. */
@@ -227,13 +308,22 @@ public final class HuaweiWorkspaceTransport implements Transport {
     /**
      * Resolves users to their desktops and, when only connected targets are wanted, keeps only desktops whose
      * {@code connect_status} is {@code CONNECTED}; the others become SKIPPED results with code
-     * {@code NOT_CONNECTED}. A user with no desktop becomes a FAILED result with code
-     * {@code USER_HAS_NO_DESKTOP}.
+     * {@code NOT_CONNECTED}. A user with no desktop becomes a FAILED result with code {@code USER_HAS_NO_DESKTOP}.
      *
-     * <p>Users are looked up {@value #MAX_USERS_PER_QUERY} at a time, reading every page. Desktops named directly
-     * are filtered with one query of the project's connected desktops ({@code connect_status=CONNECTED}, every
-     * page): the API cannot filter by desktop id, and asking for connected desktops only reads the fewest
-     * records. Only ids of the request are kept, so memory stays proportional to the request.
+     * <p>Every query keeps within the documented bounds, for any number of desktops:
+     * <ul>
+     *   <li>Users: {@code GET connect-desktops?user_names=...}, {@value #MAX_USERS_PER_QUERY} users a query, every
+     *   page up to the largest documented {@code offset} ({@value #MAX_CONNECT_DESKTOPS_OFFSET}). When a group of
+     *   users has more desktops than those pages reach, the group is asked again in halves; a single user with more
+     *   desktops than one query can reach is FAILED with code {@code TOO_MANY_DESKTOPS}, saying so, because no
+     *   documented query lists them all.</li>
+     *   <li>Desktops named directly (only connected): {@code GET desktops?desktop_id=...} (ListDesktops),
+     *   {@value #MAX_IDS_PER_DESKTOP_QUERY} ids a query (its documented maximum), reading each desktop's
+     *   {@code connect_status}; its {@code offset} has no upper bound. A desktop the provider does not return is
+     *   FAILED with code {@code DESKTOP_NOT_FOUND}; one returned without a {@code connect_status} is FAILED with
+     *   code {@code CONNECTION_STATUS_UNKNOWN} instead of being guessed.</li>
+     * </ul>
+     * Only ids of the request are kept, so memory stays proportional to the request.
      */
     @Override
     public CompletionStage<Resolution> resolve(ResolveRequest request) {
@@ -264,8 +354,10 @@ public final class HuaweiWorkspaceTransport implements Transport {
             List<Target> chunk = users.subList(from, Math.min(users.size(), from + MAX_USERS_PER_QUERY));
             chain = chain.thenCompose(x -> resolveUsers(chunk, request.onlyConnected(), result));
         }
-        if (!desktopsToFilter.isEmpty()) {
-            chain = chain.thenCompose(x -> filterConnected(desktopsToFilter, result));
+        List<Target> desktops = new ArrayList<>(desktopsToFilter.values());
+        for (int from = 0; from < desktops.size(); from += MAX_IDS_PER_DESKTOP_QUERY) {
+            List<Target> chunk = desktops.subList(from, Math.min(desktops.size(), from + MAX_IDS_PER_DESKTOP_QUERY));
+            chain = chain.thenCompose(x -> filterConnected(chunk, result));
         }
         return chain.thenApply(x -> result.build());
     }
@@ -279,7 +371,8 @@ public final class HuaweiWorkspaceTransport implements Transport {
             desktopsOfUser.put(u, new LinkedHashMap<>());
             query.add(Map.entry("user_names", u.value()));
         }
-        return forEachDesktop("GET connect-desktops?user_names", query, desktop -> {
+        return forEachDesktop("GET connect-desktops?user_names", api.path("connect-desktops"), query, pageSize,
+                MAX_CONNECT_DESKTOPS_OFFSET, desktop -> {
             String id = Jsons.string(desktop, "desktop_id").orElse(null);
             String status = Jsons.string(desktop, "connect_status").orElse("UNKNOWN");
             JsonArray attached = Jsons.array(desktop, "attach_users").orElse(JsonValue.EMPTY_JSON_ARRAY);
@@ -296,35 +389,67 @@ public final class HuaweiWorkspaceTransport implements Transport {
                     }
                 }
             }
-        }).thenRun(() -> desktopsOfUser.forEach((user, desktops) -> {
-            if (desktops.isEmpty()) {
-                result.settle(TargetResult.failed(user, "USER_HAS_NO_DESKTOP",
-                        "user '" + user.value() + "' has no desktop in project " + projectId));
-                return;
-            }
-            desktops.forEach((id, status) -> {
-                Target desktop = Target.of(TargetKind.DESKTOP, id, user.provider());
-                if (onlyConnected && !"CONNECTED".equals(status)) {
-                    result.settle(notConnected(desktop, status));
-                } else {
-                    result.deliver(desktop);
+        }).thenCompose(complete -> {
+            if (!complete) {
+                if (users.size() > 1) {
+                    // more desktops than the bounded offset reaches: ask again in halves, each reaching as far
+                    int half = users.size() / 2;
+                    return resolveUsers(users.subList(0, half), onlyConnected, result)
+                            .thenCompose(x -> resolveUsers(users.subList(half, users.size()), onlyConnected, result));
                 }
+                Target user = users.get(0);
+                result.settle(TargetResult.failed(user, "TOO_MANY_DESKTOPS", "user '" + user.value()
+                        + "' has more desktops than GET connect-desktops can list within its documented bounds "
+                        + "(offset at most " + MAX_CONNECT_DESKTOPS_OFFSET + ", " + pageSize
+                        + " a page); no documented query lists them all, so none was sent"));
+                return CompletableFuture.<Void>completedFuture(null);
+            }
+            desktopsOfUser.forEach((user, desktops) -> {
+                if (desktops.isEmpty()) {
+                    result.settle(TargetResult.failed(user, "USER_HAS_NO_DESKTOP",
+                            "user '" + user.value() + "' has no desktop in project " + projectId));
+                    return;
+                }
+                desktops.forEach((id, status) -> {
+                    Target desktop = Target.of(TargetKind.DESKTOP, id, user.provider());
+                    if (onlyConnected && !"CONNECTED".equals(status)) {
+                        result.settle(notConnected(desktop, status));
+                    } else {
+                        result.deliver(desktop);
+                    }
+                });
             });
-        }));
+            return CompletableFuture.<Void>completedFuture(null);
+        });
     }
 
-    private CompletableFuture<Void> filterConnected(Map<String, Target> desktops, ResolutionBuilder result) {
-        Set<String> connected = new LinkedHashSet<>();
-        List<Map.Entry<String, String>> query = List.of(Map.entry("connect_status", "CONNECTED"));
-        return forEachDesktop("GET connect-desktops?connect_status", query, desktop ->
-                Jsons.string(desktop, "desktop_id").filter(desktops::containsKey).ifPresent(connected::add)
-        ).thenRun(() -> desktops.forEach((id, t) -> {
-            if (connected.contains(id)) {
-                result.deliver(t);
-            } else {
-                result.settle(notConnected(t, null));
-            }
-        }));
+    /** Keeps the connected desktops of at most {@value #MAX_IDS_PER_DESKTOP_QUERY} named ones (ListDesktops). */
+    private CompletableFuture<Void> filterConnected(List<Target> desktops, ResolutionBuilder result) {
+        Map<String, Target> byId = new LinkedHashMap<>();
+        List<Map.Entry<String, String>> query = new ArrayList<>();
+        for (Target t : desktops) {
+            byId.put(t.value(), t);
+            query.add(Map.entry("desktop_id", t.value()));
+        }
+        Map<String, String> statusById = new HashMap<>();
+        return forEachDesktop("GET desktops?desktop_id", api.path("desktops"), query, MAX_IDS_PER_DESKTOP_QUERY,
+                Integer.MAX_VALUE, desktop -> Jsons.string(desktop, "desktop_id").filter(byId::containsKey)
+                        .ifPresent(id -> statusById.put(id, Jsons.string(desktop, "connect_status").orElse(""))))
+                .thenRun(() -> byId.forEach((id, t) -> {
+                    String status = statusById.get(id);
+                    if (status == null) {
+                        result.settle(TargetResult.failed(t, "DESKTOP_NOT_FOUND", "desktop '" + id
+                                + "' was not found in project " + projectId));
+                    } else if (status.isEmpty()) {
+                        result.settle(TargetResult.failed(t, "CONNECTION_STATUS_UNKNOWN", "the provider listed "
+                                + "desktop '" + id + "' without a connect_status, so whether it is connected is "
+                                + "unknown; not sent"));
+                    } else if (status.equals("CONNECTED")) {
+                        result.deliver(t);
+                    } else {
+                        result.settle(notConnected(t, status));
+                    }
+                }));
     }
 
     private static TargetResult notConnected(Target desktop, String status) {
@@ -332,18 +457,22 @@ public final class HuaweiWorkspaceTransport implements Transport {
                 "desktop is not connected" + (status != null ? " (connect_status " + status + ")" : ""));
     }
 
-    /** Reads every page of {@code connect-desktops} for the query, handing each desktop object to the sink. */
-    private CompletableFuture<Void> forEachDesktop(String what, List<Map.Entry<String, String>> base,
-            Consumer<JsonObject> sink) {
-        return desktopPage(what, base, 0, sink);
+    /**
+     * Reads the pages of a desktop listing ({@code {desktops:[...], total_count}}) for the query, handing each desktop
+     * object to the sink, with offsets up to {@code maxOffset}. Completes with true when every page was read, false
+     * when more desktops exist than offsets up to {@code maxOffset} reach.
+     */
+    private CompletableFuture<Boolean> forEachDesktop(String what, String path, List<Map.Entry<String, String>> base,
+            int limit, int maxOffset, Consumer<JsonObject> sink) {
+        return desktopPage(what, path, base, 0, limit, maxOffset, sink);
     }
 
-    private CompletableFuture<Void> desktopPage(String what, List<Map.Entry<String, String>> base, long offset,
-            Consumer<JsonObject> sink) {
+    private CompletableFuture<Boolean> desktopPage(String what, String path, List<Map.Entry<String, String>> base,
+            long offset, int limit, int maxOffset, Consumer<JsonObject> sink) {
         List<Map.Entry<String, String>> query = new ArrayList<>(base);
         query.add(Map.entry("offset", Long.toString(offset)));
-        query.add(Map.entry("limit", Integer.toString(pageSize)));
-        return api.get(what, api.path("connect-desktops"), query).thenCompose(reply -> {
+        query.add(Map.entry("limit", Integer.toString(limit)));
+        return api.get(what, path, query).thenCompose(reply -> {
             JsonObject o = api.json(reply);
             JsonArray desktops = Jsons.array(o, "desktops")
                     .orElseThrow(() -> api.unexpected(reply, "no desktops array in the answer"));
@@ -355,8 +484,17 @@ public final class HuaweiWorkspaceTransport implements Transport {
             }
             long next = offset + desktops.size();
             Long total = Jsons.longValue(o, "total_count").orElse(null);
-            boolean more = !desktops.isEmpty() && (total != null ? next < total : desktops.size() >= pageSize);
-            return more ? desktopPage(what, base, next, sink) : CompletableFuture.<Void>completedFuture(null);
+            if (offset == 0 && total != null && total > (long) maxOffset + limit) {
+                return CompletableFuture.completedFuture(false); // the bounded offsets cannot reach them all
+            }
+            boolean more = !desktops.isEmpty() && (total != null ? next < total : desktops.size() >= limit);
+            if (!more) {
+                return CompletableFuture.completedFuture(true);
+            }
+            if (next > maxOffset) {
+                return CompletableFuture.completedFuture(false);
+            }
+            return desktopPage(what, path, base, next, limit, maxOffset, sink);
         });
     }
 
@@ -373,6 +511,11 @@ public final class HuaweiWorkspaceTransport implements Transport {
         Objects.requireNonNull(poll, "poll");
         if (closed.get()) {
             return closedFailure("pollJob");
+        }
+        String problem = pathIdProblem(poll.providerJobId());
+        if (problem != null) {
+            return CompletableFuture.failedFuture(fatal("INVALID_JOB_ID", "the provider's job_id '"
+                    + clip(poll.providerJobId()) + "' " + problem + "; the job was not polled"));
         }
         String what = "GET workspace-jobs/{job_id}";
         // sent once: the notifier's paced read retry repeats it, and its pacer learns of a 429 only if it sees it
@@ -522,7 +665,8 @@ public final class HuaweiWorkspaceTransport implements Transport {
         return "HuaweiWorkspaceTransport{name=" + name + ", endpoint=" + endpoint + ", projectId=" + projectId
                 + ", auth=" + auth + ", maxDesktopsPerCall=" + maxDesktopsPerCall + ", maxMessageLength="
                 + maxMessageLength + ", severity=" + severity + ", connectTimeout=" + connectTimeout
-                + ", requestTimeout=" + requestTimeout + ", closed=" + closed.get() + '}';
+                + ", requestTimeout=" + requestTimeout + ", throttlePause=" + throttlePause + ", closed=" + closed.get()
+                + '}';
     }
 
     /** Collects a resolution; a target is settled at most once and never both settled and deliverable. */
@@ -573,6 +717,8 @@ public final class HuaweiWorkspaceTransport implements Transport {
         private int readAttempts = 3;
         private Duration readRetryBackoff = Duration.ofMillis(200);
         private Duration maxReadRetryDelay = Duration.ofSeconds(10);
+        private ThrottlePause throttlePause = DEFAULT_THROTTLE_PAUSE;
+        private SSLContext sslContext;
 
         private Builder() {
         }
@@ -817,6 +963,52 @@ public final class HuaweiWorkspaceTransport implements Transport {
             return this;
         }
 
+        /**
+         * How long the notifier waits after a throttling answer (HTTP 429, {@code APIG.0308}) that carries no
+         * {@code Retry-After}: Workspace documents none, and Huawei advises waiting about 2 to 5 seconds. Each such
+         * answer gets a pause drawn uniformly from {@code [min, max]} (jitter, so clients throttled together do not
+         * return together) as its retry-after, which the notifier's pacer honours. A {@code Retry-After} the
+         * provider does send always wins. {@code Duration.ZERO} for both turns the pause off (the notifier's own
+         * backoff applies). Default 2 s to 5 s.
+         *
+         * @param min the shortest pause, positive (or zero together with {@code max})
+         * @param max the longest pause, at least {@code min}
+         * @return this builder
+         * @throws ConfigurationException naming {@code throttlePause} when the range is not valid
+         */
+        public Builder throttlePause(Duration min, Duration max) {
+            if (min == null || max == null) {
+                throw new ConfigurationException("throttlePause", "throttlePause min and max must not be null");
+            }
+            if (min.isZero() && max.isZero()) {
+                this.throttlePause = ThrottlePause.NONE;
+                return this;
+            }
+            try {
+                this.throttlePause = ThrottlePause.between(min, max);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException("throttlePause", "throttlePause: " + e.getMessage());
+            }
+            return this;
+        }
+
+        /**
+         * The TLS context, e.g. one that trusts a private CA or a TLS-inspecting proxy, as for
+         * {@link io.desknotify.transport.http.horizon.HorizonTransport.Builder#sslContext}. Certificates and host
+         * names are always verified; there is no switch to trust every certificate. Default: the JVM's.
+         *
+         * @param sslContext the context
+         * @return this builder
+         * @throws ConfigurationException naming {@code sslContext} when it is {@code null}
+         */
+        public Builder sslContext(SSLContext sslContext) {
+            if (sslContext == null) {
+                throw new ConfigurationException("sslContext", "sslContext must not be null");
+            }
+            this.sslContext = sslContext;
+            return this;
+        }
+
         private static Duration positive(Duration d, String setting) {
             if (d == null || d.isZero() || d.isNegative()) {
                 throw new ConfigurationException(setting, setting + " must be a positive duration but was " + d);
@@ -869,7 +1061,7 @@ public final class HuaweiWorkspaceTransport implements Transport {
             return "HuaweiWorkspaceTransport.Builder{name=" + name + ", endpoint=" + endpoint + ", projectId="
                     + projectId + ", auth=" + (authToken != null ? "token" : secretKey != null ? "AK/SK" : "none")
                     + ", maxDesktopsPerCall=" + maxDesktopsPerCall + ", maxMessageLength=" + maxMessageLength
-                    + ", severity=" + severity + '}';
+                    + ", severity=" + severity + ", throttlePause=" + throttlePause + '}';
         }
     }
 }

@@ -4,6 +4,7 @@ import io.desknotify.api.ConfigurationException;
 import io.desknotify.api.spi.TransportCapabilities.SeveritySupport;
 import io.desknotify.api.spi.TransportFactory;
 import io.desknotify.api.spi.TransportSettings;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,13 +25,19 @@ import java.util.TreeSet;
  *   <tr><td>{@code severity}</td><td>{@code DROPPED} (default) or {@code PREFIXED}</td></tr>
  *   <tr><td>{@code connect-timeout}, {@code request-timeout}</td><td>durations, e.g. {@code 10s}</td></tr>
  *   <tr><td>{@code max-response-bytes}</td><td>integer</td></tr>
+ *   <tr><td>{@code throttle-pause-min}, {@code throttle-pause-max}</td><td>durations: the pause after a 429
+ *   without {@code Retry-After}, drawn from the range (default {@code 2s} and {@code 5s}; both {@code 0s}: off); see
+ *   {@link HuaweiWorkspaceTransport.Builder#throttlePause}</td></tr>
  * </table>
+ *
+ * <p>The TLS context ({@link HuaweiWorkspaceTransport.Builder#sslContext}) is an object, not a string, so it has no
+ * key here, as for Horizon: build the transport in code to give one.
  */
 public final class HuaweiWorkspaceTransportFactory implements TransportFactory {
 
     private static final Set<String> KNOWN = Set.of("endpoint", "project-id", "access-key", "secret-key",
             "security-token", "auth-token", "max-desktops-per-call", "max-message-length", "page-size", "severity",
-            "connect-timeout", "request-timeout", "max-response-bytes");
+            "connect-timeout", "request-timeout", "max-response-bytes", "throttle-pause-min", "throttle-pause-max");
 
     /** For {@link java.util.ServiceLoader}. */
     public HuaweiWorkspaceTransportFactory() {
@@ -85,6 +92,16 @@ public final class HuaweiWorkspaceTransportFactory implements TransportFactory {
         settings.get("request-timeout").ifPresent(x -> b.requestTimeout(settings.duration("request-timeout", null)));
         settings.get("max-response-bytes").ifPresent(x ->
                 b.maxResponseBytes(settings.integer("max-response-bytes", 0)));
+        if (settings.get("throttle-pause-min").isPresent() || settings.get("throttle-pause-max").isPresent()) {
+            Duration min = settings.duration("throttle-pause-min", HuaweiWorkspaceTransport.DEFAULT_THROTTLE_PAUSE.min());
+            Duration max = settings.duration("throttle-pause-max", HuaweiWorkspaceTransport.DEFAULT_THROTTLE_PAUSE.max());
+            try {
+                b.throttlePause(min, max);
+            } catch (ConfigurationException e) {
+                throw new ConfigurationException("throttle-pause-min", "settings 'throttle-pause-min' and "
+                        + "'throttle-pause-max': " + e.getMessage(), e);
+            }
+        }
         return b.build();
     }
 

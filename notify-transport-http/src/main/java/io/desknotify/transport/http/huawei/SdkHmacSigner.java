@@ -31,7 +31,8 @@ import javax.crypto.spec.SecretKeySpec;
  * </pre>
  *
  * The canonical URI is the path with every segment percent-encoded (RFC 3986) and a trailing {@code /}; the
- * canonical query is the encoded {@code key=value} pairs sorted by key, then value; each canonical header is
+ * canonical query is the encoded {@code key=value} pairs sorted by key, the values of a repeated key in the caller's
+ * order (as the official SDK signs them); each canonical header is
  * {@code lowercase-name:trimmed-value\n}, sorted by name. Stateless and thread-safe.
  */
 final class SdkHmacSigner {
@@ -118,8 +119,9 @@ final class SdkHmacSigner {
     }
 
     /**
-     * The canonical query string of raw (unencoded) parameters: pairs encoded, sorted by encoded key then encoded
-     * value, repeated keys kept. The same string serves as the request's query, so the order sent is the order
+     * The canonical query string of raw (unencoded) parameters: pairs encoded and sorted by encoded key; the values
+     * of a repeated key keep the caller's order, as Huawei's official SDK signs them ({@code AKSKSigner} keeps each
+     * key's list of values as given). The same string serves as the request's query, so the order sent is the order
      * signed.
      */
     static String canonicalQuery(List<Map.Entry<String, String>> params) {
@@ -127,10 +129,8 @@ final class SdkHmacSigner {
         for (Map.Entry<String, String> p : params) {
             pairs.add(new String[] {encode(p.getKey()), encode(p.getValue() == null ? "" : p.getValue())});
         }
-        pairs.sort((a, b) -> {
-            int c = a[0].compareTo(b[0]);
-            return c != 0 ? c : a[1].compareTo(b[1]);
-        });
+        // List.sort is stable: equal keys stay in the caller's order
+        pairs.sort((a, b) -> a[0].compareTo(b[0]));
         StringBuilder sb = new StringBuilder();
         for (String[] p : pairs) {
             if (sb.length() > 0) {

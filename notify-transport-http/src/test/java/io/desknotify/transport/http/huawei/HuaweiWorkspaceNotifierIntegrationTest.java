@@ -77,6 +77,7 @@ class HuaweiWorkspaceNotifierIntegrationTest {
     };
     private Level previousLevel;
     private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final List<HuaweiWorkspaceEmulator> emulators = new ArrayList<>();
     private final List<Throwable> failuresSeen = new ArrayList<>();
 
     @BeforeEach
@@ -90,6 +91,9 @@ class HuaweiWorkspaceNotifierIntegrationTest {
     @AfterEach
     void noSecretAnywhereThenRelease() throws Exception {
         try {
+            for (HuaweiWorkspaceEmulator e : emulators) {
+                assertThat(e.journal().contractViolations()).as("requests outside the published API").isEmpty();
+            }
             for (String line : logLines) {
                 assertThat(line).doesNotContain(SK);
             }
@@ -113,6 +117,7 @@ class HuaweiWorkspaceNotifierIntegrationTest {
         custom.accept(b);
         HuaweiWorkspaceEmulator e = b.start();
         closeables.add(e);
+        emulators.add(e);
         return e;
     }
 
@@ -233,14 +238,16 @@ class HuaweiWorkspaceNotifierIntegrationTest {
         assertThat(report.count(Outcome.UNKNOWN)).isZero();
         Set<Route> routes = emulator.journal().requests().stream().map(RecordedRequest::route)
                 .collect(Collectors.toSet());
-        assertThat(routes).containsExactlyInAnyOrder(Route.HUAWEI_CONNECT_DESKTOPS, Route.HUAWEI_SEND_DESKTOPS,
-                Route.HUAWEI_SEND_POOL, Route.HUAWEI_JOB, Route.HUAWEI_NOTIFICATION_RECORDS);
+        assertThat(routes).containsExactlyInAnyOrder(Route.HUAWEI_CONNECT_DESKTOPS, Route.HUAWEI_LIST_DESKTOPS,
+                Route.HUAWEI_SEND_DESKTOPS, Route.HUAWEI_SEND_POOL, Route.HUAWEI_JOB,
+                Route.HUAWEI_NOTIFICATION_RECORDS);
     }
 
     @Test
     void aThrottledSendWithRetryAfterIsRetriedAfterTheDelayAndThenSucceeds() throws Exception {
         Inventory inventory = Inventory.builder().seed(6).desktops(80).pools(0).users(20).build();
-        HuaweiWorkspaceEmulator emulator = emulator(inventory, e -> { });
+        // Workspace sends no Retry-After; the emulator's named deviation adds one to test that it is honoured
+        HuaweiWorkspaceEmulator emulator = emulator(inventory, e -> e.throttleRetryAfter(true));
         emulator.faults().inject(Route.HUAWEI_SEND_DESKTOPS, Fault.throttled(Duration.ofSeconds(1)), Trigger.next(1));
         Notifier notifier = notifier(emulator);
 
@@ -259,12 +266,15 @@ class HuaweiWorkspaceNotifierIntegrationTest {
     }
 
     @Test
-    void aThrottledJobPollReachesTheNotifiersPacerWhichWaitsForRetryAfterBeforePollingAgain() throws Exception {
+    void aThrottledJobPollWithoutRetryHeaderReachesThePacerWithTheThrottlePauseWhichItWaitsBeforePollingAgain()
+            throws Exception {
         Inventory inventory = Inventory.builder().seed(7).desktops(80).pools(0).users(20).build();
         HuaweiWorkspaceEmulator emulator = emulator(inventory, e -> { });
         emulator.faults().inject(Route.HUAWEI_JOB, Fault.throttled(Duration.ofSeconds(1)), Trigger.next(1));
         List<Duration> throttled = new CopyOnWriteArrayList<>();
-        Notifier notifier = notifier(emulator, t -> { }, n -> n.listener(new NotifyListener() {
+        // a fixed pause of 1 s instead of the default 2 to 5 s keeps the test short
+        Notifier notifier = notifier(emulator, t -> t.throttlePause(Duration.ofSeconds(1), Duration.ofSeconds(1)),
+                n -> n.listener(new NotifyListener() {
             @Override
             public void throttled(String provider, Duration retryAfter) {
                 throttled.add(retryAfter);
@@ -387,6 +397,81 @@ class HuaweiWorkspaceNotifierIntegrationTest {
         assertThat(records).filteredOn(r -> r.outcome() == Outcome.DELIVERED).extracting(r -> r.target().value())
                 .containsExactlyInAnyOrderElementsOf(connected);
         assertThat(report.count(Outcome.SKIPPED)).isEqualTo(reached.size() - connected.size());
+    }
+
+    @Test
+    void onlyConnectedOverTwelveThousandDesktopsIsCorrectAndKeepsInsideTheQueryBounds() throws Exception {
+        // 3,600 connected desktops: a scan of connect_status=CONNECTED by offset would pass the documented 2,000
+        Inventory inventory = Inventory.builder().seed(12).desktops(12_000).pools(0).users(3_000)
+                .connectedFraction(0.3).disconnectedFraction(0.4).build();
+        HuaweiWorkspaceEmulator emulator = emulator(inventory, e -> e.journalDetails(false));
+        Notifier notifier = notifier(emulator);
+        Set<String> connected = Set.copyOf(inventory.connectedDesktopIds());
+        assertThat(connected.size()).isGreaterThan(3_000);
+
+        NotificationJob direct = notifier.send(MAINTENANCE, desktops(inventory.desktopIds()),
+                SendOptions.builder().onlyConnected(true).build());
+        JobReport byDesktop = complete(direct);
+        NotificationJob viaUsers = notifier.send(MAINTENANCE,
+                inventory.users().stream().map(u -> (Target) Target.user(u.name())).toList(),
+                SendOptions.builder().onlyConnected(true).build());
+        JobReport byUser = complete(viaUsers);
+
+        for (JobReport report : List.of(byDesktop, byUser)) {
+            assertThat(report.count(Outcome.DELIVERED)).isEqualTo(connected.size());
+            assertThat(report.count(Outcome.SKIPPED)).isEqualTo(12_000 - connected.size());
+            assertThat(report.count(Outcome.FAILED)).isZero();
+            assertThat(report.count(Outcome.UNKNOWN)).isZero();
+        }
+        assertThat(emulator.journal().shownTargets()).containsOnlyKeys(connected)
+                .allSatisfy((id, count) -> assertThat(count).isEqualTo(2));
+        assertThat(records(notifier, direct.id())).filteredOn(r -> r.outcome() == Outcome.SKIPPED)
+                .allSatisfy(r -> assertThat(r.errorCode()).contains("NOT_CONNECTED"))
+                .extracting(r -> r.target().value()).doesNotContainAnyElementsOf(connected);
+        assertThat(emulator.journal().contractViolations()).isEmpty();
+    }
+
+    @Test
+    void aUserWithMoreDesktopsThanTheBoundedQueryCanListIsFailedSayingSoAndNothingIsGuessed() throws Exception {
+        // two users with 6,000 desktops each: connect-desktops reaches at most offset 2,000 + one page
+        Inventory inventory = Inventory.builder().seed(13).desktops(12_000).pools(0).users(2)
+                .connectedFraction(0.5).build();
+        HuaweiWorkspaceEmulator emulator = emulator(inventory, e -> e.journalDetails(false));
+        Notifier notifier = notifier(emulator);
+
+        NotificationJob job = notifier.send(MAINTENANCE, inventory.users().stream()
+                .map(u -> (Target) Target.user(u.name())).toList(), SendOptions.builder().onlyConnected(true).build());
+        JobReport report = complete(job);
+
+        assertThat(report.count(Outcome.FAILED)).isEqualTo(2);
+        assertThat(records(notifier, job.id())).allSatisfy(r -> {
+            assertThat(r.errorCode()).contains("TOO_MANY_DESKTOPS");
+            assertThat(r.errorMessage()).hasValueSatisfying(m -> assertThat(m).contains("documented bounds"));
+        });
+        assertThat(emulator.journal().totalShown()).isZero();
+        assertThat(emulator.journal().contractViolations()).isEmpty();
+    }
+
+    @Test
+    void onlyConnectedRecordsADesktopTheProviderDoesNotKnowAsNotFoundNotAsNotConnected() throws Exception {
+        Inventory inventory = Inventory.builder().seed(14).desktops(50).pools(0).users(10).connectedFraction(1.0)
+                .disconnectedFraction(0).unregisteredFraction(0)
+                .build();
+        HuaweiWorkspaceEmulator emulator = emulator(inventory, e -> { });
+        Notifier notifier = notifier(emulator);
+        Target unknown = Target.desktop("no-such-desktop");
+        Target known = Target.desktop(inventory.desktopIds().get(0));
+
+        NotificationJob job = notifier.send(MAINTENANCE, List.of(known, unknown),
+                SendOptions.builder().onlyConnected(true).build());
+        complete(job);
+
+        Map<Target, DeliveryRecord> records = byTarget(records(notifier, job.id()));
+        assertThat(records.get(known).outcome()).isEqualTo(Outcome.DELIVERED);
+        assertThat(records.get(unknown).outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(records.get(unknown).errorCode()).contains("DESKTOP_NOT_FOUND");
+        assertThat(records.get(unknown).errorMessage()).hasValueSatisfying(m ->
+                assertThat(m).contains("no-such-desktop").contains("not found"));
     }
 
     @Test

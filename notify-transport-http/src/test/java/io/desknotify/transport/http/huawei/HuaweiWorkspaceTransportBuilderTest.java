@@ -76,6 +76,30 @@ class HuaweiWorkspaceTransportBuilderTest {
         rejects(() -> valid().projectId(""), "projectId");
         rejects(() -> valid().secretKey(new char[0]), "secretKey");
         rejects(() -> valid().maxResponseBytes(10), "maxResponseBytes");
+        rejects(() -> valid().throttlePause(Duration.ofSeconds(3), Duration.ofSeconds(2)), "throttlePause");
+        rejects(() -> valid().throttlePause(Duration.ZERO, Duration.ofSeconds(2)), "throttlePause");
+        rejects(() -> valid().throttlePause(null, Duration.ofSeconds(2)), "throttlePause");
+        rejects(() -> valid().sslContext(null), "sslContext");
+    }
+
+    @Test
+    void theThrottlePauseDefaultsToHuaweisAdviceAndCanBeSetOrTurnedOffInCodeOrByFactoryKeys() {
+        assertThat(valid().toString()).contains("throttlePause=ThrottlePause[PT2S..PT5S]");
+        assertThat(valid().throttlePause(Duration.ofMillis(500), Duration.ofSeconds(1)).toString())
+                .contains("throttlePause=ThrottlePause[PT0.5S..PT1S]");
+        assertThat(valid().throttlePause(Duration.ZERO, Duration.ZERO).toString())
+                .contains("throttlePause=ThrottlePause[none]");
+        HuaweiWorkspaceTransportFactory f = new HuaweiWorkspaceTransportFactory();
+        Map<String, String> base = Map.of("endpoint", "https://x.y", "project-id", "p", "access-key", "a",
+                "secret-key", SK);
+        java.util.HashMap<String, String> keys = new java.util.HashMap<>(base);
+        keys.put("throttle-pause-min", "1s");
+        keys.put("throttle-pause-max", "3s");
+        try (HuaweiWorkspaceTransport t = f.create(TransportSettings.of(null, keys))) {
+            assertThat(t.toString()).doesNotContain(SK).contains("throttlePause=ThrottlePause[PT1S..PT3S]");
+        }
+        keys.put("throttle-pause-min", "4s");
+        rejects(() -> f.create(TransportSettings.of(null, keys)), "throttle-pause-min");
     }
 
     @Test

@@ -21,6 +21,7 @@ import io.desknotify.api.spi.ResolveRequest;
 import io.desknotify.api.spi.TargetResult;
 import io.desknotify.testkit.Fault;
 import io.desknotify.testkit.Inventory;
+import io.desknotify.testkit.huawei.HuaweiErrorCode;
 import io.desknotify.testkit.Route;
 import io.desknotify.testkit.Trigger;
 import io.desknotify.testkit.huawei.HuaweiWorkspaceEmulator;
@@ -35,6 +36,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +73,11 @@ class HuaweiWorkspaceTransportEmulatorTest {
         emulator.journal().clear();
     }
 
+    @AfterEach
+    void everyRequestKeptInsideThePublishedContract() {
+        assertThat(emulator.journal().contractViolations()).isEmpty();
+    }
+
     private static <T> T await(CompletionStage<T> stage) throws Exception {
         return stage.toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
@@ -101,7 +108,7 @@ class HuaweiWorkspaceTransportEmulatorTest {
         assertThat(job.perTarget()).singleElement().satisfies(r -> {
             assertThat(r.target()).isEqualTo(Target.desktop(ids.get(1)));
             assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
-            assertThat(r.errorCode()).isEqualTo("WKS.0500");
+            assertThat(r.errorCode()).isEqualTo(HuaweiErrorCode.SEND_FAILED.defaultCode());
         });
     }
 
@@ -123,15 +130,69 @@ class HuaweiWorkspaceTransportEmulatorTest {
         Resolution r = await(transport.resolve(new ResolveRequest("j",
                 List.of(Target.user("zhang san*"), Target.user("张三~x"), Target.user("user00002")), false)));
         Throwable pool = failure(transport.deliver(new Batch("j", TargetKind.DESKTOP_POOL,
-                List.of(Target.desktopPool("no such pool*~")), TEXT, 1)));
+                List.of(Target.desktopPool("no-such_pool.~")), TEXT, 1)));
 
         assertThat(r.settled()).extracting(s -> s.target().value()).containsExactlyInAnyOrder("zhang san*", "张三~x");
         assertThat(r.deliverable()).isNotEmpty();
         assertThat(pool).isInstanceOf(TransportException.class).isNotInstanceOf(AuthenticationException.class);
-        assertThat(((TransportException) pool).errorCode()).isEqualTo("WKS.0005");
+        assertThat(((TransportException) pool).errorCode()).isEqualTo(HuaweiErrorCode.POOL_NOT_FOUND.defaultCode());
         assertThat(((TransportException) pool).retryability()).isEqualTo(Retryability.FATAL);
         assertThat(emulator.journal().requests(Route.HUAWEI_SEND_POOL)).singleElement()
-                .satisfies(q -> assertThat(q.path()).endsWith("/desktop-pools/no%20such%20pool%2A~/notifications"));
+                .satisfies(q -> assertThat(q.path()).endsWith("/desktop-pools/no-such_pool.~/notifications"));
+    }
+
+    @Test
+    void aPoolIdNoPathCanCarryIsRefusedBeforeAnythingIsSignedOrSent() throws Exception {
+        for (String id : List.of(".", "..", "a/b", "a b", "a%2Fb", "ä", "x?y", "x#y")) {
+            Throwable t = failure(transport.deliver(new Batch("j", TargetKind.DESKTOP_POOL,
+                    List.of(Target.desktopPool(id)), TEXT, 1)));
+            assertThat(t).as(id).isInstanceOf(TransportException.class)
+                    .isNotInstanceOf(AuthenticationException.class);
+            assertThat(((TransportException) t).errorCode()).as(id).isEqualTo("INVALID_TARGET_ID");
+            assertThat(((TransportException) t).retryability()).as(id).isEqualTo(Retryability.FATAL);
+            assertThat(t.getMessage()).as(id).contains("desktop pool id").contains("nothing was sent");
+        }
+        assertThat(emulator.journal().requests()).as("requests sent").isEmpty();
+    }
+
+    @Test
+    void repeatedUserNamesAreSentAndSignedInTheCallersOrderAndAcceptedInAnyOrder() throws Exception {
+        List<String> names = inventory.users().stream().limit(6).map(Inventory.User::name).toList();
+        List<String> reversed = new ArrayList<>(names);
+        java.util.Collections.reverse(reversed);
+        List<List<String>> orders = List.of(names, reversed, List.of(names.get(3), names.get(0),
+                names.get(5), names.get(1), names.get(4), names.get(2)));
+        for (List<String> order : orders) {
+            emulator.journal().clear();
+            Resolution r = await(transport.resolve(new ResolveRequest("j",
+                    order.stream().map(n -> (Target) Target.user(n)).toList(), false)));
+            assertThat(r.settled()).as("every user resolved, no 401").isEmpty();
+            String query = emulator.journal().requests(Route.HUAWEI_CONNECT_DESKTOPS).get(0).query();
+            assertThat(java.util.Arrays.stream(query.split("&")).filter(p -> p.startsWith("user_names="))
+                    .map(p -> p.substring("user_names=".length())).toList()).isEqualTo(order);
+        }
+    }
+
+    @Test
+    void aSecretKeySupplierThatThrowsSendsNothingAndIsNotAmbiguous() throws Exception {
+        try (HuaweiWorkspaceTransport t = HuaweiWorkspaceTransport.builder().endpoint(emulator.baseUri())
+                .projectId(emulator.projectId()).accessKey(AK).secretKey(() -> {
+                    throw new IllegalStateException("vault down");
+                }).build()) {
+            Throwable f = failure(t.deliver(new Batch("j", TargetKind.DESKTOP,
+                    List.of(Target.desktop(inventory.desktopIds().get(0))), TEXT, 1)));
+            assertThat(f).isInstanceOf(AuthenticationException.class).hasMessageContaining("not sent");
+            assertThat(((TransportException) f).retryability()).isNotEqualTo(Retryability.AMBIGUOUS);
+        }
+        assertThat(emulator.journal().requests()).isEmpty();
+    }
+
+    @Test
+    void aJobIdNoPathCanCarryIsNotPolled() throws Exception {
+        List<Target> targets = List.of(Target.desktop(inventory.desktopIds().get(0)));
+        Throwable t = failure(transport.pollJob(new ProviderJobPoll("../desktops", targets, 1)));
+        assertThat(((TransportException) t).errorCode()).isEqualTo("INVALID_JOB_ID");
+        assertThat(emulator.journal().requests()).isEmpty();
     }
 
     @Test
@@ -248,13 +309,14 @@ class HuaweiWorkspaceTransportEmulatorTest {
     }
 
     @Test
-    void aMalformedAnswerToASendIsAFatalUnexpectedAnswerNotACrash() throws Exception {
+    void aMalformedAnswerToAnAcceptedSendIsAmbiguousBecauseTheMessageMayBeShown() throws Exception {
         emulator.faults().inject(Route.HUAWEI_SEND_DESKTOPS, Fault.malformedJson().afterProcessing(),
                 Trigger.next(1));
 
         TransportException e = deliveryFailure(inventory.desktopIds().get(3));
 
-        assertThat(e.retryability()).isEqualTo(Retryability.FATAL);
+        assertThat(e.retryability()).isEqualTo(Retryability.AMBIGUOUS);
+        assertThat(emulator.journal().totalShown()).isEqualTo(1);
         assertThat(e.errorCode()).isEqualTo("UNEXPECTED_ANSWER");
         assertThat(e.requestId()).isNotNull();
     }
@@ -271,14 +333,15 @@ class HuaweiWorkspaceTransportEmulatorTest {
     }
 
     @Test
-    void aThrottledSendCarriesTheEmulatorsRetryAfter() throws Exception {
+    void aThrottledSendWithoutRetryAfterCarriesHuaweisAdvisedPauseOfTwoToFiveSeconds() throws Exception {
         emulator.faults().inject(Route.HUAWEI_SEND_DESKTOPS, Fault.throttled(Duration.ofSeconds(2)), Trigger.next(1));
 
         TransportException e = deliveryFailure(inventory.desktopIds().get(5));
 
         assertThat(e.retryability()).isEqualTo(Retryability.RETRYABLE);
         assertThat(e.throttled()).isTrue();
-        assertThat(e.retryAfter()).contains(Duration.ofSeconds(2));
+        assertThat(e.retryAfter()).hasValueSatisfying(d -> assertThat(d).isBetween(Duration.ofSeconds(2),
+                Duration.ofSeconds(5)));
         assertThat(e.errorCode()).isEqualTo("APIG.0308");
         assertThat(emulator.journal().totalShown()).isZero();
     }
@@ -288,7 +351,6 @@ class HuaweiWorkspaceTransportEmulatorTest {
         List<Target> targets = List.of(Target.desktop(inventory.desktopIds().get(6)));
         BatchResult accepted = await(transport.deliver(new Batch("j", TargetKind.DESKTOP, targets, TEXT, 1)));
         ProviderJobPoll poll = new ProviderJobPoll(accepted.providerJobId().orElseThrow(), targets, 1);
-        // Retry-After 1 s is within this transport's read retry (1 s at most): a GET retried here would succeed
         emulator.faults().inject(Route.HUAWEI_JOB, Fault.throttled(Duration.ofSeconds(1)), Trigger.next(1));
 
         Throwable t = failure(transport.pollJob(poll));
@@ -297,7 +359,9 @@ class HuaweiWorkspaceTransportEmulatorTest {
         TransportException e = (TransportException) t;
         assertThat(e.throttled()).isTrue();
         assertThat(e.retryability()).isEqualTo(Retryability.RETRYABLE);
-        assertThat(e.retryAfter()).contains(Duration.ofSeconds(1));
+        // the emulator, like Workspace, sends no Retry-After: the transport's default pause stands in for it
+        assertThat(e.retryAfter()).hasValueSatisfying(d -> assertThat(d).isBetween(Duration.ofSeconds(2),
+                Duration.ofSeconds(5)));
         assertThat(e.errorCode()).isEqualTo("APIG.0308");
         assertThat(emulator.faults().strikes(Route.HUAWEI_JOB)).isEqualTo(1);
         assertThat(emulator.journal().requests(Route.HUAWEI_JOB)).as("polls sent").hasSize(1);

@@ -178,15 +178,15 @@ class HuaweiWorkspaceTransportTest {
     }
 
     @Test
-    void deliveringAPoolPostsToThePoolPathWithItsIdEncoded() throws Exception {
+    void deliveringAPoolPostsToThePoolPathWithItsIdAsGivenNotNormalised() throws Exception {
         stub.then(json(200, "{\"job_id\":\"job-pool\"}"));
 
         BatchResult result = await(transport.deliver(new Batch("job-1", TargetKind.DESKTOP_POOL,
-                List.of(Target.desktopPool("pool a*b")), MAINTENANCE, 1)));
+                List.of(Target.desktopPool("Pool-a.b_c~..d")), MAINTENANCE, 1)));
 
         assertThat(result.providerJobId()).contains("job-pool");
         StubServer.Received r = stub.requests().get(0);
-        assertThat(r.rawPath()).isEqualTo("/v2/proj-1/desktop-pools/pool%20a%2Ab/notifications");
+        assertThat(r.rawPath()).isEqualTo("/v2/proj-1/desktop-pools/Pool-a.b_c~..d/notifications");
         assertThat(r.body()).isEqualTo("{\"notifications\":\"Maintenance at 22:00\"}");
     }
 
@@ -397,18 +397,18 @@ class HuaweiWorkspaceTransportTest {
     }
 
     @Test
-    void a200WithoutJobIdIsAFatalUnexpectedAnswer() throws Exception {
+    void a200WithoutJobIdIsAnAmbiguousUnexpectedAnswerBecauseTheSendWasAccepted() throws Exception {
         stub.then(json(200, "{\"jobId\":\"camelCase\"}"));
 
         TransportException e = transportFailure(transport.deliver(desktops("d-1")));
 
-        assertThat(e.retryability()).isEqualTo(Retryability.FATAL);
+        assertThat(e.retryability()).isEqualTo(Retryability.AMBIGUOUS);
         assertThat(e.errorCode()).isEqualTo("UNEXPECTED_ANSWER");
         assertThat(e.getMessage()).contains("no job_id").contains("req-200");
     }
 
     @Test
-    void a200ThatIsNotJsonOrNotAnObjectIsAFatalUnexpectedAnswer() throws Exception {
+    void a200ThatIsNotJsonOrNotAnObjectIsAnUnexpectedAnswer() throws Exception {
         stub.then(json(200, "this is not json")).then(json(200, "[1,2]"));
 
         assertThat(transportFailure(transport.deliver(desktops("d-1"))).getMessage()).contains("not valid JSON");

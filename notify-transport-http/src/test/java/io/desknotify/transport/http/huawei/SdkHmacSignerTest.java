@@ -43,12 +43,12 @@ class SdkHmacSignerTest {
     }
 
     @Test
-    void canonicalQuerySortsByKeyThenValueAndKeepsRepeatedKeys() {
+    void canonicalQuerySortsByKeyAndKeepsARepeatedKeysValuesInTheCallersOrderAsTheSdkDoes() {
         String q = SdkHmacSigner.canonicalQuery(List.of(Map.entry("user_names", "zhang san"),
                 Map.entry("offset", "0"), Map.entry("user_names", "alice*"), Map.entry("limit", "1000"),
                 Map.entry("connect_status", "CONNECTED")));
         assertThat(q).isEqualTo(
-                "connect_status=CONNECTED&limit=1000&offset=0&user_names=alice%2A&user_names=zhang%20san");
+                "connect_status=CONNECTED&limit=1000&offset=0&user_names=zhang%20san&user_names=alice%2A");
         assertThat(SdkHmacSigner.canonicalQuery(List.of())).isEmpty();
     }
 
@@ -80,8 +80,9 @@ class SdkHmacSignerTest {
     void signsAGetWithRepeatedQueryKeysAndASecurityTokenToTheIndependentlyComputedSignature() {
         SortedMap<String, String> headers = new TreeMap<>(Map.of("host", "127.0.0.1:8443",
                 "x-project-id", "proj-1", "x-sdk-date", DATE, "x-security-token", " temp-token-xyz "));
-        String query = SdkHmacSigner.canonicalQuery(List.of(Map.entry("user_names", "zhang san"),
-                Map.entry("user_names", "alice*"), Map.entry("offset", "0"), Map.entry("limit", "1000"),
+        // the values in sorted order, so the independently computed signature (over sorted values) still applies
+        String query = SdkHmacSigner.canonicalQuery(List.of(Map.entry("user_names", "alice*"),
+                Map.entry("user_names", "zhang san"), Map.entry("offset", "0"), Map.entry("limit", "1000"),
                 Map.entry("connect_status", "CONNECTED")));
 
         String canonical = SdkHmacSigner.canonicalRequest("GET", "/v2/proj-1/connect-desktops", query, headers,
