@@ -204,11 +204,12 @@ public final class JobRun implements NotificationJob {
         if (!planning.claim()) {
             return; // close() recorded the job's targets before it could start
         }
+        List<BatchTask> ready = new ArrayList<>();
         try {
             rt.listener().jobStarted(id, requestedTargets);
             for (LanePlan plan : plans) {
                 if (plan.toResolve.isEmpty()) {
-                    enqueue(plan);
+                    ready.addAll(enqueue(plan));
                 } else {
                     resolveThenEnqueue(plan);
                 }
@@ -218,7 +219,10 @@ public final class JobRun implements NotificationJob {
         } finally {
             plans = null;
             open.remove(planning);
+            // planning stops counting as cancellable only once every batch it made counts, and before any of
+            // them can go out: a cancel() that sees something cancellable always finds a batch it can stop
             releaseCancellable();
+            submit(ready);
             workDone();
         }
     }
@@ -258,6 +262,7 @@ public final class JobRun implements NotificationJob {
             if (!unit.claim()) {
                 return; // close() recorded these targets already
             }
+            List<BatchTask> ready = new ArrayList<>();
             try {
                 if (error != null) {
                     Failure f = classify(lane, Lane.unwrap(error), false);
@@ -265,7 +270,7 @@ public final class JobRun implements NotificationJob {
                     settleAll(lane, asked, null, f.outcome, f.code, "could not resolve targets: " + f.message,
                             f.requestId, 0, null, null);
                     // the targets that needed no resolution are still sent
-                    enqueue(plan);
+                    ready.addAll(enqueue(plan));
                 } else {
                     settle(lane, resolution.settled());
                     List<Target> deliverable = resolution.deliverable();
@@ -283,12 +288,14 @@ public final class JobRun implements NotificationJob {
                                     null, 0, null, null);
                         }
                     }
-                    enqueue(plan);
+                    ready.addAll(enqueue(plan));
                 }
             } catch (RuntimeException e) {
                 failure = new NotifyException("handling resolution of job " + id + " failed: " + e, e);
             } finally {
+                // as in start(): the resolution stops counting as cancellable before its batches can go out
                 done(unit, true);
+                submit(ready);
             }
         });
     }
@@ -312,7 +319,12 @@ public final class JobRun implements NotificationJob {
         workDone();
     }
 
-    private void enqueue(LanePlan plan) {
+    /**
+     * Makes the plan's batches, each counted as cancellable and registered; the caller {@linkplain #submit submits}
+     * them once its own unit no longer counts.
+     */
+    private List<BatchTask> enqueue(LanePlan plan) {
+        List<BatchTask> ready = new ArrayList<>();
         plan.releaseSeen();
         Lane lane = plan.lane;
         for (Map.Entry<io.desknotify.api.TargetKind, List<Target>> e : plan.direct.entrySet()) {
@@ -331,7 +343,7 @@ public final class JobRun implements NotificationJob {
                     cancellable++;
                 }
                 if (register(task)) {
-                    lane.submit(task);
+                    ready.add(task);
                 } else {
                     forceBatch(task);
                 }
@@ -339,6 +351,13 @@ public final class JobRun implements NotificationJob {
         }
         plan.direct.clear();
         plan.sources.clear();
+        return ready;
+    }
+
+    private static void submit(List<BatchTask> ready) {
+        for (BatchTask task : ready) {
+            task.lane.submit(task);
+        }
     }
 
     private static List<Target> sourcesOf(List<Target> all, int from, int to) {
