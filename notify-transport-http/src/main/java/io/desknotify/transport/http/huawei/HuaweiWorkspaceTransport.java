@@ -38,7 +38,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -415,7 +414,7 @@ public final class HuaweiWorkspaceTransport implements Transport {
                     if (onlyConnected && !"CONNECTED".equals(status)) {
                         result.settle(notConnected(desktop, status));
                     } else {
-                        result.deliver(desktop);
+                        result.deliver(desktop, user);
                     }
                 });
             });
@@ -671,22 +670,28 @@ public final class HuaweiWorkspaceTransport implements Transport {
 
     /** Collects a resolution; a target is settled at most once and never both settled and deliverable. */
     private static final class ResolutionBuilder {
-        private final Set<Target> deliverable = new LinkedHashSet<>();
+        /** Each deliverable target with the requested one it came from, so its record can be found by it. */
+        private final Map<Target, Target> deliverable = new LinkedHashMap<>();
         private final Map<Target, TargetResult> settled = new LinkedHashMap<>();
 
         synchronized void deliver(Target t) {
-            deliverable.add(t);
+            deliver(t, t);
+        }
+
+        synchronized void deliver(Target t, Target requested) {
+            deliverable.putIfAbsent(t, requested);
             settled.remove(t);
         }
 
         synchronized void settle(TargetResult r) {
-            if (!deliverable.contains(r.target())) {
+            if (!deliverable.containsKey(r.target())) {
                 settled.putIfAbsent(r.target(), r);
             }
         }
 
         synchronized Resolution build() {
-            return new Resolution(new ArrayList<>(deliverable), new ArrayList<>(settled.values()));
+            return new Resolution(new ArrayList<>(deliverable.keySet()), new ArrayList<>(settled.values()),
+                    new ArrayList<>(deliverable.values()));
         }
     }
 

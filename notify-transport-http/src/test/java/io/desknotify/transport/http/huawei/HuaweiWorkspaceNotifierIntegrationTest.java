@@ -368,6 +368,27 @@ class HuaweiWorkspaceNotifierIntegrationTest {
     }
 
     @Test
+    void eachUsersRecordsAreFoundByTheUserTargetWhenSeveralUsersAreSentAtOnce() throws Exception {
+        Inventory inventory = Inventory.builder().seed(12).desktops(60).pools(0).users(20).build();
+        HuaweiWorkspaceEmulator emulator = emulator(inventory, e -> { });
+        Notifier notifier = notifier(emulator);
+        List<String> users = inventory.desktops().stream().map(Inventory.Desktop::userName).distinct().limit(3)
+                .toList();
+
+        JobReport report = complete(notifier.send(MAINTENANCE, users.stream().map(u -> (Target) Target.user(u))
+                .toList()));
+
+        for (String user : users) {
+            List<String> found = notifier.records(RecordQuery.builder().jobId(report.jobId())
+                    .target(Target.user(user)).limit(1000).build()).items().stream()
+                    .map(r -> r.target().value()).toList();
+            assertThat(found).as("records found by the user target %s", user)
+                    .containsExactlyInAnyOrderElementsOf(inventory.desktopsOfUser(user).stream()
+                            .map(Inventory.Desktop::id).toList());
+        }
+    }
+
+    @Test
     void onlyConnectedSkipsExactlyTheDisconnectedDesktopsGivenDirectlyOrThroughTheirUsers() throws Exception {
         // one user per desktop, so the desktops given directly and those reached through users are disjoint
         Inventory inventory = Inventory.builder().seed(10).desktops(600).pools(0).users(600)
