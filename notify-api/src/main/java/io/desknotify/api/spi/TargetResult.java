@@ -50,6 +50,20 @@ public record TargetResult(Target target, Outcome outcome, String errorCode, Str
     }
 
     /**
+     * The request that named the target reached the provider, but its answer does not say what became of this
+     * target (it leaves the target out, or gives it no status): it may have been shown. Never use it for a target
+     * that provably was not sent.
+     *
+     * @param target       the target
+     * @param errorCode    a code for why the outcome is not known, e.g. {@code MISSING_FROM_RESPONSE}
+     * @param errorMessage a readable reason
+     * @return the result
+     */
+    public static TargetResult unknown(Target target, String errorCode, String errorMessage) {
+        return new TargetResult(target, Outcome.UNKNOWN, errorCode, errorMessage);
+    }
+
+    /**
      * The target is deliberately not sent to (e.g. not connected).
      *
      * @param target     the target

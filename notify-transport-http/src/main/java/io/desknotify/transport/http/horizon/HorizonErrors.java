@@ -7,6 +7,7 @@ import io.desknotify.transport.http.internal.BoundedBody;
 import io.desknotify.transport.http.internal.IoFailures;
 import io.desknotify.transport.http.internal.Jsons;
 import io.desknotify.transport.http.internal.RetryAfter;
+import io.desknotify.transport.http.internal.ThrottlePause;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -113,9 +114,10 @@ final class HorizonErrors {
      * The exception for a non-2xx answer (other than a 401 that token renewal still handles).
      *
      * @param operation what was attempted, e.g. {@code send-message}
+     * @param pause the delay a 429 that names none gets (Horizon names one on every 429 it sends itself)
      */
     static TransportException fromResponse(String provider, String operation, int status, HttpHeaders headers,
-            byte[] body, String requestId) {
+            byte[] body, String requestId, ThrottlePause pause) {
         ErrorInfo info = parseErrorBody(body);
         String text = "Horizon " + operation + " failed: HTTP " + status + " (" + info.describe() + ")";
         if (status == 401 || status == 403) {
@@ -127,6 +129,9 @@ final class HorizonErrors {
         if (status == 429) {
             r = Retryability.RETRYABLE;
             throttled = true;
+            if (retryAfter.isEmpty() && !pause.isNone()) {
+                retryAfter = Optional.of(pause.next());
+            }
         } else if (status == 503 && retryAfter.isPresent()) {
             // A 503 with Retry-After is the server refusing work it has not started.
             r = Retryability.RETRYABLE;

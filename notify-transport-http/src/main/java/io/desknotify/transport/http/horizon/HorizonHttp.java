@@ -5,6 +5,7 @@ import io.desknotify.api.TransportException.Retryability;
 import io.desknotify.transport.http.internal.BoundedBody;
 import io.desknotify.transport.http.internal.ExchangeExecutor;
 import io.desknotify.transport.http.internal.IoFailures;
+import io.desknotify.transport.http.internal.ThrottlePause;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -41,12 +42,14 @@ final class HorizonHttp {
     private final Duration requestTimeout;
     private final int maxResponseBytes;
     private final ExchangeExecutor exchanges;
+    private final ThrottlePause throttlePause;
     private volatile boolean closed;
 
     /** @param executor the user's executor, or {@code null} for threads of the transport's own */
     HorizonHttp(String provider, URI baseUri, Duration connectTimeout, Duration requestTimeout,
-            int maxResponseBytes, SSLContext sslContext, Executor executor) {
+            int maxResponseBytes, SSLContext sslContext, Executor executor, ThrottlePause throttlePause) {
         this.provider = provider;
+        this.throttlePause = throttlePause;
         String b = baseUri.toString();
         this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
         this.exchanges = executor != null ? ExchangeExecutor.of(executor)
@@ -62,6 +65,11 @@ final class HorizonHttp {
         this.client = cb.build();
         this.requestTimeout = requestTimeout;
         this.maxResponseBytes = maxResponseBytes;
+    }
+
+    /** The delay a 429 without a retry header gets. */
+    ThrottlePause throttlePause() {
+        return throttlePause;
     }
 
     String provider() {

@@ -176,7 +176,7 @@ final class HorizonSession {
                                         + " (" + info.describe() + ")");
                     }
                     throw HorizonErrors.fromResponse(provider, "login", a.status(), a.headers(), a.body(),
-                            a.requestId());
+                            a.requestId(), http.throttlePause());
                 });
     }
 
@@ -186,7 +186,7 @@ final class HorizonSession {
         return http.exchange("token refresh", "POST", "/rest/refresh", body, null).thenApply(a -> {
             if (!a.ok()) {
                 throw HorizonErrors.fromResponse(provider, "token refresh", a.status(), a.headers(), a.body(),
-                        a.requestId());
+                        a.requestId(), http.throttlePause());
             }
             return parseTokens(a, "token refresh", stale.refresh);
         });
@@ -295,7 +295,7 @@ final class HorizonSession {
             }
             if (a.status() != 401) {
                 return CompletableFuture.failedFuture(HorizonErrors.fromResponse(provider, operation, a.status(),
-                        a.headers(), a.body(), a.requestId()));
+                        a.headers(), a.body(), a.requestId(), http.throttlePause()));
             }
             // 401: Horizon did not act, so the request may be repeated with other tokens. Renewal is shared by every
             // request that used the same tokens. A 401 for renewed tokens that only this request used means Horizon

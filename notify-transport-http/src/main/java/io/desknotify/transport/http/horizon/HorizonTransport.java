@@ -17,6 +17,7 @@ import io.desknotify.transport.http.horizon.HorizonHttp.Answer;
 import io.desknotify.api.Outcome;
 import io.desknotify.transport.http.internal.BoundedBody;
 import io.desknotify.transport.http.internal.Jsons;
+import io.desknotify.transport.http.internal.ThrottlePause;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
@@ -63,12 +64,15 @@ import javax.net.ssl.SSLContext;
  *
  * <h2>Outcome codes</h2>
  * Per-session rejections carry Horizon's {@code error_key}, or {@code HTTP_<status_code>} when there is none
- * ({@code NO_STATUS_CODE} when the item has no status either), and Horizon's error messages.
+ * and Horizon's error messages.
  * The transport's own codes are the constants of this class:
  * <table>
  *   <caption>Codes</caption>
  *   <tr><th>code</th><th>outcome</th><th>meaning</th></tr>
- *   <tr><td>{@value #MISSING_FROM_RESPONSE}</td><td>FAILED</td><td>Horizon's answer did not mention the session</td></tr>
+ *   <tr><td>{@value #MISSING_FROM_RESPONSE}</td><td>UNKNOWN</td><td>Horizon's answer did not mention the session
+ *       (the request reached Horizon, so it may have been shown)</td></tr>
+ *   <tr><td>{@value #NO_STATUS_CODE}</td><td>UNKNOWN</td><td>Horizon's answer for the session has no status
+ *       code</td></tr>
  *   <tr><td>{@value #UNKNOWN_USER}</td><td>FAILED</td><td>no such user in the directory Horizon sees</td></tr>
  *   <tr><td>{@value #NO_SESSIONS}</td><td>SKIPPED</td><td>the pool or user has no session (a pool id that does
  *       not exist looks the same)</td></tr>
@@ -107,8 +111,10 @@ public final class HorizonTransport implements Transport {
     /** Default transport name. */
     public static final String DEFAULT_NAME = "horizon";
 
-    /** FAILED: a session of the batch is missing from Horizon's answer. */
+    /** UNKNOWN: a session of the batch is missing from Horizon's answer, which says nothing of its fate. */
     public static final String MISSING_FROM_RESPONSE = "MISSING_FROM_RESPONSE";
+    /** UNKNOWN: Horizon's answer for a session has no status code and no error. */
+    public static final String NO_STATUS_CODE = "NO_STATUS_CODE";
     /** FAILED: the user is not known to Horizon. */
     public static final String UNKNOWN_USER = "UNKNOWN_USER";
     /** SKIPPED: a pool or user without any session. */
@@ -163,7 +169,7 @@ public final class HorizonTransport implements Transport {
                 .severitySupport(TransportCapabilities.SeveritySupport.NATIVE)
                 .build();
         this.http = new HorizonHttp(name, b.baseUri, b.connectTimeout, b.requestTimeout, (int) b.maxResponseBytes,
-                b.sslContext, b.executor);
+                b.sslContext, b.executor, b.throttlePause);
         this.session = new HorizonSession(http, b.domain, b.username, b.password, b.loginFailureHold,
                 b.readAttempts);
         this.resolver = new HorizonResolver(session, name, b.userDomain != null ? b.userDomain : b.domain,
@@ -326,11 +332,14 @@ public final class HorizonTransport implements Transport {
                 HorizonErrors.ErrorInfo info = perPod == null ? HorizonErrors.ErrorInfo.NONE
                         : HorizonErrors.fromObject(perPod);
                 String code = perPod == null ? MISSING_FROM_RESPONSE : info.code() != null ? info.code()
-                        : status != null ? "HTTP_" + status : "NO_STATUS_CODE";
+                        : status != null ? "HTTP_" + status : NO_STATUS_CODE;
                 String text = perPod == null ? "Horizon's answer did not mention pod " + pod
                         : "pod " + pod + ": " + (info.message() != null ? info.message()
                                 : "Horizon answered status_code " + status);
-                targets.forEach(t -> failed.add(TargetResult.failed(t, code, text)));
+                // an answer that names no status for the pod does not say its sessions were not shown
+                boolean told = perPod != null && (status != null || info.code() != null);
+                targets.forEach(t -> failed.add(told ? TargetResult.failed(t, code, text)
+                        : TargetResult.unknown(t, code, text)));
                 return;
             }
             JsonValue details = perPod.get("details");
@@ -377,19 +386,22 @@ public final class HorizonTransport implements Transport {
     /** A BulkItemResponseInfo's verdict for one session: {@code null} when delivered. */
     private static TargetResult itemResult(Target t, JsonObject item) {
         if (item == null) {
-            return TargetResult.failed(t, MISSING_FROM_RESPONSE,
-                    "Horizon's send-message answer did not mention this session");
+            // the request reached Horizon and was accepted: silence about a session does not mean it was not shown
+            return TargetResult.unknown(t, MISSING_FROM_RESPONSE,
+                    "Horizon's send-message answer did not mention this session; it may have been shown");
         }
         Integer status = HorizonJson.integer(item, "status_code");
         if (status != null && status >= 200 && status < 300) {
             return null;
         }
         HorizonErrors.ErrorInfo info = HorizonErrors.fromObject(item);
-        String code = info.code() != null ? info.code()
-                : status != null ? "HTTP_" + status : "NO_STATUS_CODE";
+        if (status == null && info.code() == null && info.message() == null) {
+            return TargetResult.unknown(t, NO_STATUS_CODE,
+                    "Horizon's answer for this session has no status_code; it may have been shown");
+        }
+        String code = info.code() != null ? info.code() : status != null ? "HTTP_" + status : NO_STATUS_CODE;
         String text = info.message() != null ? info.message()
-                : status != null ? "Horizon answered status_code " + status + " for this session"
-                : "Horizon's answer for this session has no status_code";
+                : "Horizon answered status_code " + status + " for this session";
         return TargetResult.failed(t, code, text);
     }
 
@@ -481,6 +493,7 @@ public final class HorizonTransport implements Transport {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(30);
         private Duration loginFailureHold = Duration.ofSeconds(30);
+        private ThrottlePause throttlePause = ThrottlePause.DEFAULT;
         private long maxResponseBytes = BoundedBody.DEFAULT_MAX_BYTES;
         private SSLContext sslContext;
         private Executor executor;
@@ -610,6 +623,24 @@ public final class HorizonTransport implements Transport {
         /** How long a request may wait for its answer; default 30 s. */
         public Builder requestTimeout(Duration requestTimeout) {
             this.requestTimeout = positive(requestTimeout, "requestTimeout");
+            return this;
+        }
+
+        /**
+         * How long the notifier waits after a throttling answer (HTTP 429) that names no delay. Horizon itself sends
+         * {@code X-Rate-Limit-Retry-After-Seconds} with every 429 (its API Throttling guide), and that value always
+         * wins; a 429 without it comes from something in between, such as a proxy or load balancer. Each such answer
+         * gets a pause drawn uniformly from {@code [min, max]} as its retry-after, which the notifier's pacer honours.
+         * {@code Duration.ZERO} for both turns it off (the notifier's own backoff applies). Default 2 s to 5 s, as for
+         * Huawei Workspace.
+         *
+         * @param min the shortest pause, positive (or zero together with {@code max})
+         * @param max the longest pause, at least {@code min}
+         * @return this builder
+         * @throws ConfigurationException naming {@code throttlePause} when the range is not valid
+         */
+        public Builder throttlePause(Duration min, Duration max) {
+            this.throttlePause = ThrottlePause.setting(min, max);
             return this;
         }
 

@@ -4,6 +4,7 @@ import io.desknotify.api.ConfigurationException;
 import io.desknotify.api.spi.Transport;
 import io.desknotify.api.spi.TransportFactory;
 import io.desknotify.api.spi.TransportSettings;
+import io.desknotify.transport.http.internal.ThrottlePause;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,6 +28,8 @@ import java.util.TreeSet;
  *   <tr><td>{@code request-timeout}</td><td>requestTimeout</td><td>30s</td></tr>
  *   <tr><td>{@code login-failure-hold}</td><td>loginFailureHold</td><td>30s</td></tr>
  *   <tr><td>{@code max-response-bytes}</td><td>maxResponseBytes</td><td>1048576</td></tr>
+ *   <tr><td>{@code throttle-pause-min}, {@code throttle-pause-max}</td><td>durations: the pause after a 429
+ *       that names no delay, {@link HorizonTransport.Builder#throttlePause throttlePause}</td><td>2s, 5s</td></tr>
  *   <tr><td>{@code global-sessions}</td><td>{@link HorizonTransport.Builder#globalSessions globalSessions}</td>
  *       <td>false</td></tr>
  * </table>
@@ -53,7 +56,10 @@ public final class HorizonTransportFactory implements TransportFactory {
             Map.entry("requestTimeout", "request-timeout"),
             Map.entry("loginFailureHold", "login-failure-hold"),
             Map.entry("maxResponseBytes", "max-response-bytes"),
-            Map.entry("globalSessions", "global-sessions"));
+            Map.entry("globalSessions", "global-sessions"),
+            Map.entry("throttlePause", ThrottlePause.MIN_KEY),
+            // no builder setting of this name: the entry makes the key known
+            Map.entry("throttlePauseMax", ThrottlePause.MAX_KEY));
     // "name" is the routing name, given by TransportSettings.name rather than as a key
 
     @Override
@@ -90,6 +96,8 @@ public final class HorizonTransportFactory implements TransportFactory {
             b.requestTimeout(settings.duration("request-timeout", java.time.Duration.ofSeconds(30)));
             b.loginFailureHold(settings.duration("login-failure-hold", java.time.Duration.ofSeconds(30)));
             b.globalSessions(settings.bool("global-sessions", false));
+            ThrottlePause pause = ThrottlePause.fromSettings(settings);
+            b.throttlePause(pause.min(), pause.max());
             settings.get("max-response-bytes").ifPresent(v -> {
                 try {
                     b.maxResponseBytes(Long.parseLong(v));

@@ -109,8 +109,7 @@ public final class HuaweiWorkspaceTransport implements Transport {
     /** Desktop ids a {@code GET desktops} query may name ({@code desktop_id}, "up to 100"). */
     static final int MAX_IDS_PER_DESKTOP_QUERY = 100;
     /** Huawei's advice for a 429 without a retry header: wait about 2 to 5 seconds. */
-    static final ThrottlePause DEFAULT_THROTTLE_PAUSE = ThrottlePause.between(Duration.ofSeconds(2),
-            Duration.ofSeconds(5));
+    static final ThrottlePause DEFAULT_THROTTLE_PAUSE = ThrottlePause.DEFAULT;
     /** The longest severity prefix, "[WARNING] ". */
     static final int MAX_PREFIX_LENGTH = "[WARNING] ".length();
 
@@ -982,18 +981,7 @@ public final class HuaweiWorkspaceTransport implements Transport {
          * @throws ConfigurationException naming {@code throttlePause} when the range is not valid
          */
         public Builder throttlePause(Duration min, Duration max) {
-            if (min == null || max == null) {
-                throw new ConfigurationException("throttlePause", "throttlePause min and max must not be null");
-            }
-            if (min.isZero() && max.isZero()) {
-                this.throttlePause = ThrottlePause.NONE;
-                return this;
-            }
-            try {
-                this.throttlePause = ThrottlePause.between(min, max);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigurationException("throttlePause", "throttlePause: " + e.getMessage());
-            }
+            this.throttlePause = ThrottlePause.setting(min, max);
             return this;
         }
 

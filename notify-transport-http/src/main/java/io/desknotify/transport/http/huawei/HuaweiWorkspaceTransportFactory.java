@@ -4,6 +4,7 @@ import io.desknotify.api.ConfigurationException;
 import io.desknotify.api.spi.TransportCapabilities.SeveritySupport;
 import io.desknotify.api.spi.TransportFactory;
 import io.desknotify.api.spi.TransportSettings;
+import io.desknotify.transport.http.internal.ThrottlePause;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
@@ -92,16 +93,8 @@ public final class HuaweiWorkspaceTransportFactory implements TransportFactory {
         settings.get("request-timeout").ifPresent(x -> b.requestTimeout(settings.duration("request-timeout", null)));
         settings.get("max-response-bytes").ifPresent(x ->
                 b.maxResponseBytes(settings.integer("max-response-bytes", 0)));
-        if (settings.get("throttle-pause-min").isPresent() || settings.get("throttle-pause-max").isPresent()) {
-            Duration min = settings.duration("throttle-pause-min", HuaweiWorkspaceTransport.DEFAULT_THROTTLE_PAUSE.min());
-            Duration max = settings.duration("throttle-pause-max", HuaweiWorkspaceTransport.DEFAULT_THROTTLE_PAUSE.max());
-            try {
-                b.throttlePause(min, max);
-            } catch (ConfigurationException e) {
-                throw new ConfigurationException("throttle-pause-min", "settings 'throttle-pause-min' and "
-                        + "'throttle-pause-max': " + e.getMessage(), e);
-            }
-        }
+        ThrottlePause pause = ThrottlePause.fromSettings(settings);
+        b.throttlePause(pause.min(), pause.max());
         return b.build();
     }
 

@@ -42,7 +42,7 @@ class HorizonResponseShapeTest {
     }
 
     @Test
-    void aSessionMissingFromTheAnswerIsFailedAsMissingFromResponse() {
+    void aSessionMissingFromTheAnswerIsUnknownSinceTheAcceptedRequestMayHaveShownIt() {
         stub.answer(SEND, HorizonStub.Answer.json(200,
                 "[{\"id\":\"s1\",\"status_code\":200},{\"id\":\"stranger\",\"status_code\":200}]"));
 
@@ -50,20 +50,22 @@ class HorizonResponseShapeTest {
 
         assertThat(r.defaultOutcome()).isEqualTo(Outcome.DELIVERED);
         assertThat(r.perTarget()).extracting(t -> t.target().value(), TargetResult::outcome, TargetResult::errorCode)
-                .containsExactly(tuple("s2", Outcome.FAILED, HorizonTransport.MISSING_FROM_RESPONSE));
+                .containsExactly(tuple("s2", Outcome.UNKNOWN, HorizonTransport.MISSING_FROM_RESPONSE));
     }
 
     @Test
-    void itemsWithoutAnErrorKeyAreFailedWithTheirStatusCodeAndMessages() {
+    void itemsWithoutAnErrorKeyAreFailedWithTheirStatusCodeAndAnItemWithoutAnyStatusIsUnknown() {
         stub.answer(SEND, HorizonStub.Answer.json(200, "[{\"id\":\"s1\",\"status_code\":404,"
                 + "\"error_messages\":[\"Entity does not exists.\"]},{\"id\":\"s2\"},{\"id\":\"s3\",\"status_code\":\"204\"}]"));
 
         BatchResult r = await(transport.deliver(batch(List.of("s1", "s2", "s3"))));
 
-        assertThat(r.perTarget()).extracting(t -> t.target().value(), TargetResult::errorCode, TargetResult::errorMessage)
+        assertThat(r.perTarget()).extracting(t -> t.target().value(), TargetResult::outcome, TargetResult::errorCode,
+                        TargetResult::errorMessage)
                 .containsExactly(
-                        tuple("s1", "HTTP_404", "Entity does not exists."),
-                        tuple("s2", "NO_STATUS_CODE", "Horizon's answer for this session has no status_code"));
+                        tuple("s1", Outcome.FAILED, "HTTP_404", "Entity does not exists."),
+                        tuple("s2", Outcome.UNKNOWN, HorizonTransport.NO_STATUS_CODE,
+                                "Horizon's answer for this session has no status_code; it may have been shown"));
     }
 
     @Test
@@ -116,6 +118,42 @@ class HorizonResponseShapeTest {
         assertThat(e.throttled()).isTrue();
         assertThat(e.retryAfter()).hasValueSatisfying(d -> assertThat(d).isBetween(Duration.ofSeconds(25),
                 Duration.ofSeconds(31)));
+    }
+
+    @Test
+    void aThrottlingAnswerWithoutAnyRetryHeaderCarriesTheThrottlePause() {
+        stub.answer(SEND, new HorizonStub.Answer(429, Map.of(), new byte[0]));
+
+        TransportException e = failure(transport.deliver(batch(List.of("s1"))));
+
+        assertThat(e.throttled()).isTrue();
+        assertThat(e.retryability()).isEqualTo(Retryability.RETRYABLE);
+        assertThat(e.retryAfter()).as("the default pause, 2 to 5 s").hasValueSatisfying(d ->
+                assertThat(d).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(5)));
+    }
+
+    @Test
+    void horizonsOwnRetryHeaderWinsOverTheThrottlePause() {
+        stub.answer(SEND, new HorizonStub.Answer(429, Map.of("X-Rate-Limit-Retry-After-Seconds", "9"), new byte[0]));
+
+        TransportException e = failure(transport.deliver(batch(List.of("s1"))));
+
+        assertThat(e.retryAfter()).hasValue(Duration.ofSeconds(9));
+    }
+
+    @Test
+    void aThrottlePauseOfZeroLeavesAThrottlingAnswerWithoutDelay() {
+        HorizonTransport noPause = transport(stub.baseUri()).throttlePause(Duration.ZERO, Duration.ZERO).build();
+        try {
+            stub.answer(SEND, new HorizonStub.Answer(429, Map.of(), new byte[0]));
+
+            TransportException e = failure(noPause.deliver(batch(List.of("s1"))));
+
+            assertThat(e.throttled()).isTrue();
+            assertThat(e.retryAfter()).isEmpty();
+        } finally {
+            noPause.close();
+        }
     }
 
     @Test

@@ -156,6 +156,28 @@ class HorizonTransportBuilderTest {
     }
 
     @Test
+    void theFactoryReadsTheThrottlePauseAndGlobalSessionsAndNamesTheKeyOfABadValue() {
+        Map<String, String> v = settings();
+        v.put("throttle-pause-min", "1s");
+        v.put("throttle-pause-max", "3s");
+        v.put("global-sessions", "true");
+        var t = new HorizonTransportFactory().create(TransportSettings.of(null, v));
+        assertThat(t.toString()).doesNotContain("p4ss");
+        t.close();
+
+        Map<String, String> w = settings();
+        w.put("throttle-pause-min", "9s");
+        w.put("throttle-pause-max", "3s");
+        assertThatThrownBy(() -> new HorizonTransportFactory().create(TransportSettings.of(null, w)))
+                .satisfies(e -> assertThat(((ConfigurationException) e).setting()).isEqualTo("throttle-pause-min"));
+
+        Map<String, String> x = settings();
+        x.put("global-sessions", "sometimes");
+        assertThatThrownBy(() -> new HorizonTransportFactory().create(TransportSettings.of(null, x)))
+                .satisfies(e -> assertThat(((ConfigurationException) e).setting()).isEqualTo("global-sessions"));
+    }
+
+    @Test
     void theFactoryRejectsAMisspeltKey() {
         Map<String, String> v = settings();
         v.put("pasword", "x");
