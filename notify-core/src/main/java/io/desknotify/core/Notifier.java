@@ -291,6 +291,11 @@ public final class Notifier implements AutoCloseable {
                         + ", which provider '" + provider + "' cannot reach; it reaches "
                         + reachable(plan.lane().capabilities()));
             }
+            Optional<String> idProblem = plan.lane().transport().targetIdProblem(t);
+            if (idProblem.isPresent()) {
+                throw new InvalidRequestException("targets[" + i + "].id", "targets[" + i + "].id of provider '"
+                        + provider + "' " + idProblem.get() + "; nothing was sent");
+            }
             plan.add(t);
             i++;
         }

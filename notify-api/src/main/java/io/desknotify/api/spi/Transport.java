@@ -1,6 +1,8 @@
 package io.desknotify.api.spi;
 
 import io.desknotify.api.Page;
+import io.desknotify.api.Target;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -44,6 +46,21 @@ public interface Transport extends AutoCloseable {
      * @return a stage completed with the provider's answer
      */
     CompletionStage<BatchResult> deliver(Batch batch);
+
+    /**
+     * Whether this transport can carry the target's id at all. An id that goes into a URL path, for example, may not
+     * be a dot-segment ({@code .}, {@code ..}) or hold a {@code /}: sent, it would change the request's path (and
+     * for a provider that signs requests, be signed for a path nobody meant). The notifier asks for every target
+     * before anything of the job is sent and refuses the whole send with an
+     * {@link io.desknotify.api.InvalidRequestException} on {@code targets[i].id}. Must be fast and must not block:
+     * it is called once per target.
+     *
+     * @param target a target this transport reaches
+     * @return empty when the id can be sent, else why it cannot (completing the sentence "the id ...")
+     */
+    default Optional<String> targetIdProblem(Target target) {
+        return Optional.empty();
+    }
 
     /**
      * Turns targets the transport cannot deliver to directly (users, pools) into ones it can, and applies the

@@ -42,6 +42,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -266,6 +267,18 @@ public final class HuaweiWorkspaceTransport implements Transport {
      * documented (the official SDK encodes the already-encoded path again). Workspace ids (UUIDs, numbered desktop
      * ids) are made of unreserved characters.
      */
+    /**
+     * A desktop pool id travels in the URL path ({@code /desktop-pools/{pool_id}/notifications}): one the path cannot
+     * carry as it is is refused before the job sends anything. Desktop ids travel in the JSON body.
+     */
+    @Override
+    public Optional<String> targetIdProblem(Target target) {
+        if (target.kind() != TargetKind.DESKTOP_POOL) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(pathIdProblem(target.value())).map(p -> "'" + clip(target.value()) + "' " + p);
+    }
+
     static String pathIdProblem(String id) {
         if (id == null || id.isEmpty()) {
             return "is empty";

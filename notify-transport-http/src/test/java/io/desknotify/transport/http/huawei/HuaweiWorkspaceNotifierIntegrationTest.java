@@ -368,6 +368,24 @@ class HuaweiWorkspaceNotifierIntegrationTest {
     }
 
     @Test
+    void aPoolIdThePathCannotCarryRefusesTheWholeSendNamingTheTargetAndNothingLeaves() {
+        Inventory inventory = Inventory.builder().seed(13).desktops(10).pools(1).build();
+        HuaweiWorkspaceEmulator emulator = emulator(inventory, e -> { });
+        Notifier notifier = notifier(emulator);
+        for (String bad : List.of(".", "..", "a/b", "%2e%2e")) {
+            List<Target> targets = List.of(Target.desktop(inventory.desktopIds().get(0)),
+                    Target.desktopPool(inventory.pools().get(0).id()), Target.desktopPool(bad));
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> notifier.send(MAINTENANCE, targets))
+                    .isInstanceOf(io.desknotify.api.InvalidRequestException.class)
+                    .satisfies(e -> assertThat(((io.desknotify.api.InvalidRequestException) e).field())
+                            .isEqualTo("targets[2].id"))
+                    .hasMessageContaining("nothing was sent");
+        }
+        assertThat(emulator.journal().requests()).as("not a single request left").isEmpty();
+    }
+
+    @Test
     void eachUsersRecordsAreFoundByTheUserTargetWhenSeveralUsersAreSentAtOnce() throws Exception {
         Inventory inventory = Inventory.builder().seed(12).desktops(60).pools(0).users(20).build();
         HuaweiWorkspaceEmulator emulator = emulator(inventory, e -> { });
