@@ -62,6 +62,23 @@ class BenchmarksSmokeTest {
         }
     }
 
+    @Test
+    void followUpRunsAgainstBothEmulatorsAndSummarizesTheReportDelay(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("follow-up.json");
+        Collection<RunResult> results = run(FollowUpBenchmark.class, smoke()
+                .param("provider", "huawei", "horizon")
+                .param("targets", "300")
+                .param("latencyMs", "0")
+                .resultFormat(ResultFormatType.JSON)
+                .result(json.toString()), 2);
+        assertProduced(results, "reportMs");
+        for (RunResult r : results) {
+            assertThat(r.getSecondaryResults()).containsKeys("lastShownMs", "sends");
+        }
+        assertThat(Summary.summarize(List.of(json))).contains("### Report after the last desktop was shown")
+                .containsPattern("\\| huawei \\| 300 \\| 0 \\| [0-9,]+ \\| [0-9,]+ \\| ");
+    }
+
     private static ChainedOptionsBuilder smoke() {
         return new OptionsBuilder()
                 .forks(0)
