@@ -3,8 +3,8 @@
  *
  * <h2>What it models, and where each rule comes from</h2>
  * The Workspace API reference (Huawei Cloud Help Center, "Workspace API Reference", pages updated 2026-02-10) and the
- * request models of Huawei's official Java SDK ({@code com.huaweicloud.sdk:huaweicloud-sdk-workspace} 3.1.212,
- * package {@code com.huaweicloud.sdk.workspace.v2}, and its core's {@code AKSKSigner}). Where the two disagree, the
+ * request models of Huawei's official Java SDK ({@code com.huaweicloud.sdk:huaweicloud-sdk-workspace}, its public
+ * source at 3.1.212; the testkit's tests run the 3.1.143 release, the newest on Maven Central, as a client; package {@code com.huaweicloud.sdk.workspace.v2}, and its core's {@code AKSKSigner}). Where the two disagree, the
  * emulator holds the reference and says so.
  * <ul>
  *   <li><b>Sending a Notification</b> (SDK {@code SendNotificationsRequest}, body {@code SendNotificationsReq}):

@@ -5,7 +5,8 @@
  *
  * <h2>The published facts it keeps to</h2>
  * From the Workspace API reference (Huawei Cloud Help Center, pages updated 2026-02-10) and the request models of
- * Huawei's official Java SDK ({@code com.huaweicloud.sdk:huaweicloud-sdk-workspace} 3.1.212, package
+ * Huawei's official Java SDK ({@code com.huaweicloud.sdk:huaweicloud-sdk-workspace}, its public source
+ * at 3.1.212; the testkit's tests run the 3.1.143 release as a client; package
  * {@code com.huaweicloud.sdk.workspace.v2}; signing in its core's {@code AKSKSigner}):
  * <ul>
  *   <li>Sending a Notification ({@code SendNotificationsRequest}): {@code POST /v2/{project_id}/desktops/notifications},
