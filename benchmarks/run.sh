@@ -21,9 +21,10 @@ case "${1:-}" in
       | tee "$OUT/core-1m.txt"
     java -jar "$JAR" 'EndToEnd|HandWritten' -rf json -rff "$OUT/e2e.json" | tee "$OUT/e2e.txt"
     java -jar "$JAR" Throttled -rf json -rff "$OUT/throttled.json" | tee "$OUT/throttled.txt"
+    java -jar "$JAR" FollowUp -rf json -rff "$OUT/followup.json" | tee "$OUT/followup.txt"
     uptime >> "$OUT/machine.txt"
     java -cp "$JAR" io.desknotify.benchmarks.Summary "$OUT"/core.json "$OUT"/core-1m.json "$OUT"/e2e.json \
-      "$OUT"/throttled.json | tee "$OUT/summary.md"
+      "$OUT"/throttled.json "$OUT"/followup.json | tee "$OUT/summary.md"
     ;;
   *)
     echo "usage: $0 smoke | full [DIR]" >&2
