@@ -21,7 +21,13 @@ import java.util.Objects;
  */
 public record ContractViolation(RecordedRequest request, String rule) {
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param request the request as received
+     * @param rule the rule of the published API it broke, in words
+     * @throws NullPointerException if {@code request} or {@code rule} is {@code null}
+     */
     public ContractViolation {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(rule, "rule");

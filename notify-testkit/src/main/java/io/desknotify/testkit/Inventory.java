@@ -72,7 +72,14 @@ public final class Inventory {
      * @param desktopIds ids of the desktops of the pool
      */
     public record Pool(String id, String name, List<String> desktopIds) {
-        /** Copies the list. */
+        /**
+         * Copies the list, so later changes to {@code desktopIds} do not show in the pool.
+         *
+         * @param id pool id (Huawei {@code pool_id}, Horizon {@code desktop_pool_id})
+         * @param name pool name
+         * @param desktopIds ids of the desktops of the pool
+         * @throws NullPointerException if {@code desktopIds} or one of its elements is {@code null}
+         */
         public Pool {
             desktopIds = List.copyOf(desktopIds);
         }

@@ -21,7 +21,21 @@ import java.util.Objects;
 public record RecordedRequest(Instant time, Route route, String method, String path, String query,
                               Map<String, List<String>> headers, byte[] body, String requestId) {
 
-    /** Copies and checks the components. */
+    /**
+     * Copies and checks the components; the headers and the body are copied, so later changes to the arrays or
+     * maps passed in do not show in the record.
+     *
+     * @param time when the request arrived
+     * @param route the matched route, or {@code null} when no route matched
+     * @param method the HTTP method
+     * @param path the raw path, still percent-encoded
+     * @param query the raw query string; {@code null} is kept as an empty string
+     * @param headers request headers, names in lower case
+     * @param body the raw request body; an empty array when there was none
+     * @param requestId the {@code X-Request-Id} the emulator answered with
+     * @throws NullPointerException if {@code time}, {@code method}, {@code path}, {@code headers}, {@code body} or
+     *     {@code requestId} is {@code null}
+     */
     public RecordedRequest {
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(method, "method");

@@ -17,7 +17,17 @@ import java.util.Objects;
 public record ShownNotification(Route.Provider provider, String targetId, String text, String messageType,
                                 Instant time, String requestId) {
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param provider the emulated provider
+     * @param targetId the desktop id (Huawei) or session id (Horizon)
+     * @param text the message text as received
+     * @param messageType Horizon's {@code message_type}, or {@code null} for Huawei
+     * @param time when it was shown
+     * @param requestId the {@code X-Request-Id} of the request that caused it
+     * @throws NullPointerException if any component but {@code messageType} is {@code null}
+     */
     public ShownNotification {
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(targetId, "targetId");

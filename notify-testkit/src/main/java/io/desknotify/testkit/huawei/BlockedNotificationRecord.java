@@ -20,7 +20,21 @@ import java.util.Objects;
 public record BlockedNotificationRecord(String type, String userName, String desktopName, String desktopPoolName,
                                         String result, String errorMessage, Instant operateTime) {
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param type {@code EMAIL} or {@code SMS}
+     * @param userName user name
+     * @param desktopName desktop name, or {@code null} when {@code desktopPoolName} is set
+     * @param desktopPoolName desktop pool name, or {@code null} when {@code desktopName} is set
+     * @param result sending result, e.g. {@code FAIL}
+     * @param errorMessage error message, or {@code null}
+     * @param operateTime when it happened
+     * @throws NullPointerException if {@code type}, {@code userName}, {@code result} or {@code operateTime} is
+     *     {@code null}
+     * @throws IllegalArgumentException if {@code type} is neither {@code EMAIL} nor {@code SMS}, or if not exactly
+     *     one of {@code desktopName} and {@code desktopPoolName} is set
+     */
     public BlockedNotificationRecord {
         Objects.requireNonNull(type, "type");
         if (!type.equals("EMAIL") && !type.equals("SMS")) {

@@ -176,7 +176,11 @@ public final class HorizonTransport implements Transport {
                 b.pageSize, b.globalSessions);
     }
 
-    /** A builder; {@code baseUri}, {@code domain}, {@code username} and a password are required. */
+    /**
+     * Starts a builder; {@code baseUri}, {@code domain}, {@code username} and a password are required.
+     *
+     * @return a new builder with every optional setting at its default
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -504,6 +508,11 @@ public final class HorizonTransport implements Transport {
         /**
          * The Connection Server, e.g. {@code https://horizon.example.com}. Must be {@code https}, except for a
          * loopback host ({@code localhost}, {@code 127.0.0.0/8}, {@code ::1}), which may be {@code http}.
+         *
+         * @param baseUri the absolute URI of the Connection Server, without user info, query or fragment
+         * @return this builder
+         * @throws ConfigurationException if {@code baseUri} is {@code null}, not absolute, has no host, carries user
+         *     info, a query or a fragment, or uses plain {@code http} for a host that is not a loopback host
          */
         public Builder baseUri(URI baseUri) {
             if (baseUri == null) {
@@ -524,19 +533,37 @@ public final class HorizonTransport implements Transport {
             return this;
         }
 
-        /** The login domain, e.g. {@code EXAMPLE}. */
+        /**
+         * The login domain, e.g. {@code EXAMPLE}.
+         *
+         * @param domain the Active Directory domain of the login account
+         * @return this builder
+         * @throws ConfigurationException if {@code domain} is {@code null} or blank
+         */
         public Builder domain(String domain) {
             this.domain = text(domain, "domain");
             return this;
         }
 
-        /** The account to log in with. */
+        /**
+         * The account to log in with.
+         *
+         * @param username the login name, without the domain
+         * @return this builder
+         * @throws ConfigurationException if {@code username} is {@code null} or blank
+         */
         public Builder username(String username) {
             this.username = text(username, "username");
             return this;
         }
 
-        /** The password; copied, so the caller may clear its array. */
+        /**
+         * The password; copied, so the caller may clear its array.
+         *
+         * @param password the password of the login account
+         * @return this builder
+         * @throws ConfigurationException if {@code password} is {@code null} or empty
+         */
         public Builder password(char[] password) {
             if (password == null || password.length == 0) {
                 throw new ConfigurationException("password", "password must not be null or empty");
@@ -549,6 +576,10 @@ public final class HorizonTransport implements Transport {
         /**
          * Where to get the password at each login (e.g. from a vault). Must return a fresh array each time: the
          * transport clears it after use.
+         *
+         * @param password asked for the password before each login
+         * @return this builder
+         * @throws ConfigurationException if {@code password} is {@code null}
          */
         public Builder password(Supplier<char[]> password) {
             if (password == null) {
@@ -558,13 +589,25 @@ public final class HorizonTransport implements Transport {
             return this;
         }
 
-        /** The domain of user targets named without one; defaults to the login {@link #domain(String)}. */
+        /**
+         * The domain of user targets named without one; defaults to the login {@link #domain(String)}.
+         *
+         * @param userDomain the Active Directory domain given to user names that carry none
+         * @return this builder
+         * @throws ConfigurationException if {@code userDomain} is {@code null} or blank
+         */
         public Builder userDomain(String userDomain) {
             this.userDomain = text(userDomain, "userDomain");
             return this;
         }
 
-        /** The transport name targets route by; default {@value #DEFAULT_NAME}. */
+        /**
+         * The transport name targets route by; default {@value #DEFAULT_NAME}.
+         *
+         * @param name the name a target's provider must equal to be sent through this transport
+         * @return this builder
+         * @throws ConfigurationException if {@code name} is {@code null} or blank
+         */
         public Builder name(String name) {
             this.name = text(name, "name");
             return this;
@@ -573,13 +616,23 @@ public final class HorizonTransport implements Transport {
         /**
          * Most session ids per {@code send-message} call, 1 to 1000; default 100. Horizon documents no limit,
          * so this is a setting.
+         *
+         * @param maxSessionsPerCall the largest number of session ids in one call
+         * @return this builder
+         * @throws ConfigurationException if {@code maxSessionsPerCall} is below 1 or above 1000
          */
         public Builder maxSessionsPerCall(int maxSessionsPerCall) {
             this.maxSessionsPerCall = range(maxSessionsPerCall, 1, 1000, "maxSessionsPerCall");
             return this;
         }
 
-        /** The longest message in characters; default 1024. */
+        /**
+         * The longest message in characters; default 1024.
+         *
+         * @param maxMessageLength the longest message text accepted, 1 to 65536
+         * @return this builder
+         * @throws ConfigurationException if {@code maxMessageLength} is below 1 or above 65536
+         */
         public Builder maxMessageLength(int maxMessageLength) {
             this.maxMessageLength = range(maxMessageLength, 1, 65_536, "maxMessageLength");
             return this;
@@ -588,6 +641,10 @@ public final class HorizonTransport implements Transport {
         /**
          * Sessions per page when reading the inventory, 1 to 1000; default 500, since a page of 1000 full session
          * records can come close to the default {@link #maxResponseBytes} cap.
+         *
+         * @param pageSize the {@code size} asked for in each inventory page
+         * @return this builder
+         * @throws ConfigurationException if {@code pageSize} is below 1 or above 1000
          */
         public Builder pageSize(int pageSize) {
             this.pageSize = range(pageSize, 1, 1000, "pageSize");
@@ -602,25 +659,46 @@ public final class HorizonTransport implements Transport {
          * goes to that pod, one without {@code @} and desktop pools stay in the local pod. Default false. When
          * CPA is not initialised Horizon answers 409 and user targets are recorded FAILED with
          * {@value HorizonTransport#CPA_NOT_INITIALIZED}.
+         *
+         * @param globalSessions true to reach users in every pod of the federation, false for the local pod only
+         * @return this builder
          */
         public Builder globalSessions(boolean globalSessions) {
             this.globalSessions = globalSessions;
             return this;
         }
 
-        /** How often a read (GET) is tried before giving up, 1 to 10; default 3. */
+        /**
+         * How often a read (GET) is tried before giving up, 1 to 10; default 3.
+         *
+         * @param readAttempts the number of tries of each read, the first included
+         * @return this builder
+         * @throws ConfigurationException if {@code readAttempts} is below 1 or above 10
+         */
         public Builder readAttempts(int readAttempts) {
             this.readAttempts = range(readAttempts, 1, 10, "readAttempts");
             return this;
         }
 
-        /** How long establishing a connection may take; default 10 s. */
+        /**
+         * How long establishing a connection may take; default 10 s.
+         *
+         * @param connectTimeout the connect timeout
+         * @return this builder
+         * @throws ConfigurationException if {@code connectTimeout} is {@code null}, zero or negative
+         */
         public Builder connectTimeout(Duration connectTimeout) {
             this.connectTimeout = positive(connectTimeout, "connectTimeout");
             return this;
         }
 
-        /** How long a request may wait for its answer; default 30 s. */
+        /**
+         * How long a request may wait for its answer; default 30 s.
+         *
+         * @param requestTimeout the longest wait for the answer of one request
+         * @return this builder
+         * @throws ConfigurationException if {@code requestTimeout} is {@code null}, zero or negative
+         */
         public Builder requestTimeout(Duration requestTimeout) {
             this.requestTimeout = positive(requestTimeout, "requestTimeout");
             return this;
@@ -647,6 +725,10 @@ public final class HorizonTransport implements Transport {
         /**
          * After Horizon rejects the credentials, how long requests fail at once with that error instead of logging
          * in again (bad logins lock directory accounts); default 30 s. Zero tries again at the next request.
+         *
+         * @param loginFailureHold how long a rejected login is remembered
+         * @return this builder
+         * @throws ConfigurationException if {@code loginFailureHold} is {@code null} or negative
          */
         public Builder loginFailureHold(Duration loginFailureHold) {
             if (loginFailureHold == null || loginFailureHold.isNegative()) {
@@ -656,7 +738,14 @@ public final class HorizonTransport implements Transport {
             return this;
         }
 
-        /** The largest response body read; default 1 MiB. */
+        /**
+         * The largest response body read; default 1 MiB. A longer answer fails its request instead of filling
+         * memory.
+         *
+         * @param maxResponseBytes the most bytes read of one response body, 1024 to 2<sup>31</sup> - 9
+         * @return this builder
+         * @throws ConfigurationException if {@code maxResponseBytes} is below 1024 or above 2<sup>31</sup> - 9
+         */
         public Builder maxResponseBytes(long maxResponseBytes) {
             if (maxResponseBytes < 1024 || maxResponseBytes > Integer.MAX_VALUE - 8) {
                 throw new ConfigurationException("maxResponseBytes",
@@ -669,6 +758,10 @@ public final class HorizonTransport implements Transport {
         /**
          * The TLS context, e.g. one that trusts a private CA. Certificates and host names are always verified;
          * there is no switch to trust every certificate.
+         *
+         * @param sslContext the TLS context of every connection to the Connection Server
+         * @return this builder
+         * @throws ConfigurationException if {@code sslContext} is {@code null}
          */
         public Builder sslContext(SSLContext sslContext) {
             if (sslContext == null) {
@@ -689,6 +782,10 @@ public final class HorizonTransport implements Transport {
          *
          * <p>Default: the transport's own pool of up to 256 daemon threads {@code desknotify-horizon-http-<n>},
          * started when needed, ended after 30 s idle and at {@link HorizonTransport#close()}.
+         *
+         * @param executor the executor to run HTTP exchanges on; the caller keeps ownership of it
+         * @return this builder
+         * @throws ConfigurationException if {@code executor} is {@code null}
          */
         public Builder executor(Executor executor) {
             if (executor == null) {
@@ -698,7 +795,13 @@ public final class HorizonTransport implements Transport {
             return this;
         }
 
-        /** Builds the transport; no request is made until it is used. */
+        /**
+         * Builds the transport; no request is made until it is used.
+         *
+         * @return a new transport with these settings
+         * @throws ConfigurationException if {@code baseUri}, {@code domain}, {@code username} or the password was
+         *     not set
+         */
         public HorizonTransport build() {
             if (baseUri == null) {
                 throw new ConfigurationException("baseUri", "baseUri is required");

@@ -169,7 +169,12 @@ public final class HuaweiWorkspaceTransport implements Transport {
                 throttlePause);
     }
 
-    /** A builder; {@link Builder#endpoint}, {@link Builder#projectId} and credentials are required. */
+    /**
+     * Starts a builder; {@link Builder#endpoint}, {@link Builder#projectId} and credentials (AK/SK or an IAM token)
+     * are required.
+     *
+     * @return a new builder with every optional setting at its default
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -740,7 +745,14 @@ public final class HuaweiWorkspaceTransport implements Transport {
         private Builder() {
         }
 
-        /** The routing name targets use; default {@value HuaweiWorkspaceTransport#DEFAULT_NAME}. */
+        /**
+         * The routing name targets use; default {@value HuaweiWorkspaceTransport#DEFAULT_NAME}.
+         *
+         * @param name the name a target's provider must equal to be sent through this transport; leading and
+         *     trailing blanks are removed
+         * @return this builder
+         * @throws ConfigurationException if {@code name} is {@code null} or blank
+         */
         public Builder name(String name) {
             if (name == null || name.isBlank()) {
                 throw new ConfigurationException("name", "name must not be blank");
@@ -752,6 +764,11 @@ public final class HuaweiWorkspaceTransport implements Transport {
         /**
          * The Workspace endpoint, e.g. {@code https://workspace.cn-north-4.myhuaweicloud.com}. Must be https,
          * except for a loopback host (tests, emulators).
+         *
+         * @param endpoint the absolute URI of the regional Workspace endpoint, without user info, query or fragment
+         * @return this builder
+         * @throws ConfigurationException if {@code endpoint} is {@code null}, not absolute, has no host, carries user
+         *     info, a query or a fragment, or uses plain {@code http} for a host that is not a loopback host
          */
         public Builder endpoint(URI endpoint) {
             if (endpoint == null) {
@@ -781,7 +798,13 @@ public final class HuaweiWorkspaceTransport implements Transport {
                     || h.equals("::1");
         }
 
-        /** The Huawei Cloud project id, sent as {@code X-Project-Id} and in every path. */
+        /**
+         * The Huawei Cloud project id, sent as {@code X-Project-Id} and in every path.
+         *
+         * @param projectId the id of the project the desktops belong to; leading and trailing blanks are removed
+         * @return this builder
+         * @throws ConfigurationException if {@code projectId} is {@code null} or blank
+         */
         public Builder projectId(String projectId) {
             if (projectId == null || projectId.isBlank()) {
                 throw new ConfigurationException("projectId", "projectId must not be blank");
@@ -790,7 +813,13 @@ public final class HuaweiWorkspaceTransport implements Transport {
             return this;
         }
 
-        /** The access key id (AK) of AK/SK signing. */
+        /**
+         * The access key id (AK) of AK/SK signing; needs a {@link #secretKey(char[]) secret key} too.
+         *
+         * @param accessKey the access key id; leading and trailing blanks are removed
+         * @return this builder
+         * @throws ConfigurationException if {@code accessKey} is {@code null} or blank
+         */
         public Builder accessKey(String accessKey) {
             if (accessKey == null || accessKey.isBlank()) {
                 throw new ConfigurationException("accessKey", "accessKey must not be blank");
@@ -799,7 +828,13 @@ public final class HuaweiWorkspaceTransport implements Transport {
             return this;
         }
 
-        /** The secret key (SK). The array is copied; clear yours after the call. */
+        /**
+         * The secret key (SK). The array is copied; clear yours after the call.
+         *
+         * @param secretKey the secret key that signs every request; it is never sent
+         * @return this builder
+         * @throws ConfigurationException if {@code secretKey} is {@code null} or empty
+         */
         public Builder secretKey(char[] secretKey) {
             if (secretKey == null || secretKey.length == 0) {
                 throw new ConfigurationException("secretKey", "secretKey must not be empty");
@@ -812,6 +847,10 @@ public final class HuaweiWorkspaceTransport implements Transport {
         /**
          * Supplies the secret key for each request, for keys that rotate. The returned array is copied and never
          * modified; the copy is cleared after signing.
+         *
+         * @param secretKey asked for the current secret key before each request is signed
+         * @return this builder
+         * @throws ConfigurationException if {@code secretKey} is {@code null}
          */
         public Builder secretKey(Supplier<char[]> secretKey) {
             if (secretKey == null) {
@@ -829,7 +868,14 @@ public final class HuaweiWorkspaceTransport implements Transport {
             };
         }
 
-        /** The security token of temporary AK/SK, sent (and signed) as {@code X-Security-Token}. Copied. */
+        /**
+         * The security token of temporary AK/SK, sent (and signed) as {@code X-Security-Token}. Copied; clear
+         * your array after the call. Only for temporary credentials, together with their AK and SK.
+         *
+         * @param securityToken the security token issued with the temporary AK/SK
+         * @return this builder
+         * @throws ConfigurationException if {@code securityToken} is {@code null} or empty
+         */
         public Builder securityToken(char[] securityToken) {
             if (securityToken == null || securityToken.length == 0) {
                 throw new ConfigurationException("securityToken", "securityToken must not be empty");
@@ -839,7 +885,14 @@ public final class HuaweiWorkspaceTransport implements Transport {
             return this;
         }
 
-        /** Supplies the security token of temporary AK/SK per request; the returned array is copied, never modified. */
+        /**
+         * Supplies the security token of temporary AK/SK per request, for temporary credentials that are renewed;
+         * the returned array is copied, never modified.
+         *
+         * @param securityToken asked for the current security token before each request is signed
+         * @return this builder
+         * @throws ConfigurationException if {@code securityToken} is {@code null}
+         */
         public Builder securityToken(Supplier<char[]> securityToken) {
             if (securityToken == null) {
                 throw new ConfigurationException("securityToken", "securityToken supplier must not be null");
@@ -850,7 +903,11 @@ public final class HuaweiWorkspaceTransport implements Transport {
 
         /**
          * Authenticates with an IAM token instead of AK/SK, sent as {@code X-Auth-Token}. The supplier is called
-         * for every request, so it should cache the token (IAM tokens last 24 hours).
+         * for every request, so it should cache the token (IAM tokens last 24 hours). Not together with AK/SK.
+         *
+         * @param token gives the IAM token to send with each request
+         * @return this builder
+         * @throws ConfigurationException if {@code token} is {@code null}
          */
         public Builder authToken(Supplier<String> token) {
             if (token == null) {
@@ -860,7 +917,13 @@ public final class HuaweiWorkspaceTransport implements Transport {
             return this;
         }
 
-        /** Like {@link #authToken(Supplier)}, for a supplier that fetches the token asynchronously. */
+        /**
+         * Like {@link #authToken(Supplier)}, for a supplier that fetches the token asynchronously.
+         *
+         * @param token gives, for each request, a stage that completes with the IAM token to send
+         * @return this builder
+         * @throws ConfigurationException naming {@code authToken} if {@code token} is {@code null}
+         */
         public Builder authTokenAsync(Supplier<? extends CompletionStage<String>> token) {
             if (token == null) {
                 throw new ConfigurationException("authToken", "authToken supplier must not be null");
@@ -869,7 +932,13 @@ public final class HuaweiWorkspaceTransport implements Transport {
             return this;
         }
 
-        /** Most desktop ids per send call; Huawei documents no limit. Default 100. */
+        /**
+         * Most desktop ids per send call; Huawei documents no limit. Default 100.
+         *
+         * @param maxDesktopsPerCall the largest number of desktop ids in one send call
+         * @return this builder
+         * @throws ConfigurationException if {@code maxDesktopsPerCall} is below 1
+         */
         public Builder maxDesktopsPerCall(int maxDesktopsPerCall) {
             if (maxDesktopsPerCall < 1) {
                 throw new ConfigurationException("maxDesktopsPerCall",
@@ -879,7 +948,14 @@ public final class HuaweiWorkspaceTransport implements Transport {
             return this;
         }
 
-        /** Longest text sent, severity prefix included; Huawei documents no limit. Default 1024. */
+        /**
+         * Longest text sent, severity prefix included; Huawei documents no limit. Default 1024.
+         *
+         * @param maxMessageLength the longest text sent; with {@link SeveritySupport#PREFIXED} it must leave room for
+         *     the longest prefix ({@code "[WARNING] "}), which {@link #build()} checks
+         * @return this builder
+         * @throws ConfigurationException if {@code maxMessageLength} is below 1
+         */
         public Builder maxMessageLength(int maxMessageLength) {
             if (maxMessageLength < 1) {
                 throw new ConfigurationException("maxMessageLength",
@@ -892,6 +968,14 @@ public final class HuaweiWorkspaceTransport implements Transport {
         /**
          * What to do with the severity, which Workspace has no field for: {@link SeveritySupport#DROPPED}
          * (default) or {@link SeveritySupport#PREFIXED} ({@code "[WARNING] text"}).
+         *
+         * <p>With the default {@code DROPPED} the desktop shows the text alone: a notification sent with
+         * {@code Severity.WARNING} or {@code Severity.ERROR} looks exactly like one sent with {@code INFO}. Choose
+         * {@code PREFIXED} if users should see the severity.
+         *
+         * @param severity {@code DROPPED} or {@code PREFIXED}
+         * @return this builder
+         * @throws ConfigurationException if {@code severity} is {@code null} or {@link SeveritySupport#NATIVE}
          */
         public Builder severity(SeveritySupport severity) {
             if (severity == null || severity == SeveritySupport.NATIVE) {
@@ -902,7 +986,13 @@ public final class HuaweiWorkspaceTransport implements Transport {
             return this;
         }
 
-        /** Page size of {@code connect-desktops} reads, 1 to 1000. Default 1000. */
+        /**
+         * Page size of {@code connect-desktops} reads, 1 to 1000. Default 1000.
+         *
+         * @param pageSize the {@code limit} asked for in each page
+         * @return this builder
+         * @throws ConfigurationException if {@code pageSize} is below 1 or above 1000
+         */
         public Builder pageSize(int pageSize) {
             if (pageSize < 1 || pageSize > 1000) {
                 throw new ConfigurationException("pageSize", "pageSize must be between 1 and 1000 but was "
@@ -912,7 +1002,14 @@ public final class HuaweiWorkspaceTransport implements Transport {
             return this;
         }
 
-        /** The clock {@code X-Sdk-Date} and HTTP-date {@code Retry-After} values are read with. */
+        /**
+         * The clock {@code X-Sdk-Date} and HTTP-date {@code Retry-After} values are read with. Default: the system
+         * clock in UTC.
+         *
+         * @param clock the clock to date signatures and to measure {@code Retry-After} dates with
+         * @return this builder
+         * @throws ConfigurationException if {@code clock} is {@code null}
+         */
         public Builder clock(Clock clock) {
             if (clock == null) {
                 throw new ConfigurationException("clock", "clock must not be null");
@@ -921,13 +1018,25 @@ public final class HuaweiWorkspaceTransport implements Transport {
             return this;
         }
 
-        /** How long to wait for a TCP/TLS connection. Default 10 s. */
+        /**
+         * How long to wait for a TCP/TLS connection. Default 10 s.
+         *
+         * @param connectTimeout the connect timeout
+         * @return this builder
+         * @throws ConfigurationException if {@code connectTimeout} is {@code null}, zero or negative
+         */
         public Builder connectTimeout(Duration connectTimeout) {
             this.connectTimeout = positive(connectTimeout, "connectTimeout");
             return this;
         }
 
-        /** How long to wait for an answer once a request is sent. Default 30 s. */
+        /**
+         * How long to wait for an answer once a request is sent. Default 30 s.
+         *
+         * @param requestTimeout the longest wait for the answer of one request
+         * @return this builder
+         * @throws ConfigurationException if {@code requestTimeout} is {@code null}, zero or negative
+         */
         public Builder requestTimeout(Duration requestTimeout) {
             this.requestTimeout = positive(requestTimeout, "requestTimeout");
             return this;
@@ -944,6 +1053,10 @@ public final class HuaweiWorkspaceTransport implements Transport {
          *
          * <p>Default: the transport's own pool of up to 256 daemon threads {@code desknotify-huawei-http-<n>},
          * started when needed, ended after 30 s idle and at {@link HuaweiWorkspaceTransport#close()}.
+         *
+         * @param executor the executor to run HTTP exchanges on; the caller keeps ownership of it
+         * @return this builder
+         * @throws ConfigurationException if {@code executor} is {@code null}
          */
         public Builder executor(Executor executor) {
             if (executor == null) {
@@ -953,7 +1066,13 @@ public final class HuaweiWorkspaceTransport implements Transport {
             return this;
         }
 
-        /** Largest response body read; larger ones are refused unread. Default 1 MiB. */
+        /**
+         * Largest response body read; larger ones are refused unread. Default 1 MiB.
+         *
+         * @param maxResponseBytes the most bytes read of one response body, at least 1024
+         * @return this builder
+         * @throws ConfigurationException if {@code maxResponseBytes} is below 1024
+         */
         public Builder maxResponseBytes(int maxResponseBytes) {
             if (maxResponseBytes < 1024) {
                 throw new ConfigurationException("maxResponseBytes", "maxResponseBytes must be at least 1024 but was "
@@ -968,6 +1087,14 @@ public final class HuaweiWorkspaceTransport implements Transport {
          * {@code maxAttempts} attempts, backoff from {@code initialBackoff} doubling, and a {@code Retry-After}
          * above {@code maxDelay} ends the retries. Default 3 attempts, 200 ms, 10 s. Job polls are not retried here
          * but by the notifier, which paces them.
+         *
+         * @param maxAttempts the number of tries of each read, the first included; at least 1
+         * @param initialBackoff the pause before the second try, doubled before each further one
+         * @param maxDelay the longest {@code Retry-After} still waited for; a longer one ends the retries
+         * @return this builder
+         * @throws ConfigurationException naming {@code readRetry.maxAttempts}, {@code readRetry.initialBackoff} or
+         *     {@code readRetry.maxDelay} if {@code maxAttempts} is below 1 or a duration is {@code null}, zero or
+         *     negative
          */
         public Builder readRetry(int maxAttempts, Duration initialBackoff, Duration maxDelay) {
             if (maxAttempts < 1) {
@@ -1030,8 +1157,11 @@ public final class HuaweiWorkspaceTransport implements Transport {
         /**
          * Builds the transport.
          *
+         * @return a new transport with these settings
          * @throws ConfigurationException when endpoint, projectId or credentials are missing, or both AK/SK and a
-         *                                token are set
+         *                                token are set, or only one of access key and secret key is set, or
+         *                                {@code maxMessageLength} leaves no room for the severity prefix of
+         *                                {@link SeveritySupport#PREFIXED}
          */
         public HuaweiWorkspaceTransport build() {
             if (endpoint == null) {
