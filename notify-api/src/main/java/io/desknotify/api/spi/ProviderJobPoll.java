@@ -11,7 +11,14 @@ import java.util.List;
  * @param poll          1 for the first poll, 2 for the next, ...
  */
 public record ProviderJobPoll(String providerJobId, List<Target> targets, int poll) {
-    /** Copies the targets. */
+    /**
+     * Copies the targets.
+     *
+     * @param providerJobId the id returned in {@link BatchResult#providerJobId()}
+     * @param targets       the targets of the batch that started it; copied
+     * @param poll          1 for the first poll, 2 for the next, ...
+     * @throws NullPointerException when {@code targets} or one of them is {@code null}
+     */
     public ProviderJobPoll {
         targets = List.copyOf(targets);
     }

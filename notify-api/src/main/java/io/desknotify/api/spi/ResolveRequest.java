@@ -11,7 +11,14 @@ import java.util.List;
  * @param onlyConnected keep only targets connected now; the others become SKIPPED results
  */
 public record ResolveRequest(String jobId, List<Target> targets, boolean onlyConnected) {
-    /** Copies the targets. */
+    /**
+     * Copies the targets.
+     *
+     * @param jobId         the job
+     * @param targets       targets to resolve or filter, no duplicates; copied
+     * @param onlyConnected keep only targets connected now; the others become SKIPPED results
+     * @throws NullPointerException when {@code targets} or one of them is {@code null}
+     */
     public ResolveRequest {
         targets = List.copyOf(targets);
     }
