@@ -5,14 +5,15 @@ import java.util.Optional;
 
 /**
  * How fast a notifier may call one provider: at most {@code permits} requests (batches, polls, look-ups) per
- * {@code period}, spread evenly over the period rather than in bursts, because providers count with sliding
- * windows. When the provider still answers "too many requests", the rate is halved (down to
- * 1/{@link #maxSlowdown()} of the limit) and recovers step by step after successes. Immutable.
+ * {@code period}, spread evenly over the period rather than in bursts: a provider counting in fixed or in sliding
+ * windows then never sees a burst. When the provider still answers "too many requests", the rate is halved (down to
+ * 1/{@link #maxSlowdown()} of the limit) and recovers step by step after successes; every throttling answer also
+ * pauses the provider for its retry-after. Immutable.
  *
  * <pre>{@code
  * RateLimitSettings.perSecond(10)          // at most 10 requests a second
  * RateLimitSettings.of(600, Duration.ofMinutes(1))
- * RateLimitSettings.unlimited()            // only the provider's throttling answers slow us down
+ * RateLimitSettings.unlimited()            // only pauses after the provider's throttling answers
  * }</pre>
  */
 public final class RateLimitSettings {
@@ -63,7 +64,9 @@ public final class RateLimitSettings {
     }
 
     /**
-     * No limit of our own; throttling answers still slow the notifier down.
+     * No limit of our own. With no rate there is nothing to halve: a throttling answer only pauses the provider for
+     * its retry-after (or the transport's throttle pause), after which the waiting requests go out again at once.
+     * Set the provider's limit with {@link #perSecond} or {@link #of} when it is known.
      *
      * @return the settings
      */
