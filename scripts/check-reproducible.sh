@@ -18,7 +18,7 @@ for n in 1 2; do
   git -C "$root" archive "$commit" | tar -x -C "$work/build-$n"
   start=$(date +%s)
   # -pl: the published modules; -am builds the parent first. Tests were run by `mvn verify` already.
-  (cd "$work/build-$n" && $mvn_cmd -B -q -DskipTests \
+  (cd "$work/build-$n" && $mvn_cmd -B -q -Dstyle.color=never -DskipTests \
       -pl "$(IFS=,; echo "${modules[*]}"),desknotify-bom" -am package)
   echo "build $n in $work/build-$n: $(( $(date +%s) - start )) s"
 done
