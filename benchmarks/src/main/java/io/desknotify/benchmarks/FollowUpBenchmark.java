@@ -100,12 +100,7 @@ public class FollowUpBenchmark {
 
     @TearDown(Level.Trial)
     public void stop() {
-        notifier.close();
-        try {
-            Providers.checkContract(emulator);
-        } finally {
-            emulator.close();
-        }
+        Providers.closeAndCheckContract(notifier, emulator);
     }
 
     @Benchmark

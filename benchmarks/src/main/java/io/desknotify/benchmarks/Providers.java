@@ -183,4 +183,14 @@ enum Providers {
                     + violations.get(0));
         }
     }
+
+    /** Closes the notifier, then fails the benchmark on any request outside the contract; the emulator is closed. */
+    static void closeAndCheckContract(io.desknotify.core.Notifier notifier, Emulator emulator) {
+        notifier.close();
+        try {
+            checkContract(emulator);
+        } finally {
+            emulator.close();
+        }
+    }
 }

@@ -136,12 +136,7 @@ public class ThrottledBenchmark {
 
     @TearDown(Level.Trial)
     public void stop() {
-        notifier.close();
-        try {
-            Providers.checkContract(emulator);
-        } finally {
-            emulator.close();
-        }
+        Providers.closeAndCheckContract(notifier, emulator);
     }
 
     @Benchmark
