@@ -178,10 +178,7 @@ public final class RetrySettings {
          * @throws IllegalArgumentException when less than 1 or not finite
          */
         public Builder multiplier(double multiplier) {
-            if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
-                throw new IllegalArgumentException("multiplier must be at least 1 but was " + multiplier);
-            }
-            this.multiplier = multiplier;
+            this.multiplier = Settings.atLeastOne(multiplier, "multiplier");
             return this;
         }
 

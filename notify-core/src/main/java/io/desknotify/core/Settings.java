@@ -16,4 +16,12 @@ final class Settings {
         }
         return value;
     }
+
+    /** A growth factor: at least 1 and finite (NaN refused too). */
+    static double atLeastOne(double value, String name) {
+        if (!(value >= 1.0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(name + " must be at least 1 but was " + value);
+        }
+        return value;
+    }
 }
