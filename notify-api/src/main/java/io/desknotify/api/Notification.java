@@ -85,7 +85,11 @@ public final class Notification {
     }
 
     /**
-     * An optional title; providers without titles ignore it.
+     * An optional title. What a desktop shows of it depends on the provider
+     * ({@link io.desknotify.api.spi.TransportCapabilities#titleSupport()}): Azure Virtual Desktop and Citrix show
+     * it as the message box's title ({@code NATIVE}); Huawei Workspace and Horizon have no title, so they do not
+     * send it ({@code DROPPED}) and the desktop shows the message alone. Put what the user must read in the
+     * message.
      *
      * @return the title, or empty when none was set
      */

@@ -310,9 +310,38 @@ public final class Notifier implements AutoCloseable {
             throw new InvalidRequestException("message", "message is " + length + " UTF-16 chars long; provider '"
                     + lane.provider() + "' accepts at most " + caps.maxMessageLength());
         }
+        Optional<String> title = notification.title();
+        if (title.isPresent()) {
+            checkTitle(lane, caps, title.get(), length);
+        }
         if (options.onlyConnected() && !caps.filtersConnected()) {
             throw new InvalidRequestException("options.onlyConnected", "provider '" + lane.provider()
                     + "' cannot tell which desktops are connected");
+        }
+    }
+
+    private static void checkTitle(Lane lane, TransportCapabilities caps, String title, int messageLength) {
+        switch (caps.titleSupport()) {
+            case NATIVE -> {
+                if (title.length() > caps.maxTitleLength()) {
+                    throw new InvalidRequestException("title", "title is " + title.length()
+                            + " UTF-16 chars long; provider '" + lane.provider() + "' shows at most "
+                            + caps.maxTitleLength());
+                }
+            }
+            case PREFIXED -> {
+                // the transport writes the title, a newline and the message as one text
+                int total = title.length() + 1 + messageLength;
+                if (total > caps.maxMessageLength()) {
+                    throw new InvalidRequestException("title", "title, newline and message are " + total
+                            + " UTF-16 chars long together; provider '" + lane.provider()
+                            + "' writes the title in front of the message and accepts at most "
+                            + caps.maxMessageLength());
+                }
+            }
+            case DROPPED -> {
+                // nothing to check: the provider does not send it
+            }
         }
     }
 

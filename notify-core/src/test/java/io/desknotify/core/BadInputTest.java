@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.desknotify.api.InvalidRequestException;
 import io.desknotify.api.Notification;
+import io.desknotify.api.Outcome;
 import io.desknotify.api.SendOptions;
 import io.desknotify.api.Target;
+import io.desknotify.api.spi.TransportCapabilities;
 import io.desknotify.api.spi.TransportSettings;
 import io.desknotify.api.ConfigurationException;
 import io.desknotify.core.inmemory.InMemoryTransport;
@@ -50,6 +52,48 @@ class BadInputTest {
             assertField(() -> notifier.send(ok, List.of(Target.desktop("a").via("elsewhere"))), "targets[0].provider");
 
             assertThat(transport.deliverCalls()).isZero();
+        }
+    }
+
+    @Test
+    void aTitleLongerThanTheProviderShowsIsRefusedNamingTitleAndNothingIsSent() {
+        InMemoryTransport transport = InMemoryTransport.builder()
+                .titleSupport(TransportCapabilities.TitleSupport.NATIVE, 10).build();
+        try (Notifier notifier = Notifier.builder().transport(transport).build()) {
+            Notification tooLong = Notification.builder().message("ok").title("x".repeat(11)).build();
+            assertField(() -> notifier.send(tooLong, List.of(Target.desktop("d"))), "title");
+            assertThat(transport.deliverCalls()).isZero();
+
+            Notification fits = Notification.builder().message("ok").title("x".repeat(10)).build();
+            assertThat(notifier.send(fits, List.of(Target.desktop("d"))).completion().join().count(Outcome.DELIVERED))
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aPrefixedTitleCountsWithItsNewlineAgainstTheMessageLength() {
+        InMemoryTransport transport = InMemoryTransport.builder().maxMessageLength(20)
+                .titleSupport(TransportCapabilities.TitleSupport.PREFIXED, 256).build();
+        try (Notifier notifier = Notifier.builder().transport(transport).build()) {
+            // 10 + newline + 10 = 21 > 20
+            Notification over = Notification.builder().message("m".repeat(10)).title("t".repeat(10)).build();
+            assertField(() -> notifier.send(over, List.of(Target.desktop("d"))), "title");
+            assertThat(transport.deliverCalls()).isZero();
+
+            Notification fits = Notification.builder().message("m".repeat(9)).title("t".repeat(10)).build();
+            assertThat(notifier.send(fits, List.of(Target.desktop("d"))).completion().join().count(Outcome.DELIVERED))
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aDroppedTitleIsNotCheckedAgainstAnyLength() {
+        InMemoryTransport transport = InMemoryTransport.builder().maxMessageLength(20)
+                .titleSupport(TransportCapabilities.TitleSupport.DROPPED, 1).build();
+        try (Notifier notifier = Notifier.builder().transport(transport).build()) {
+            Notification n = Notification.builder().message("m".repeat(20)).title("t".repeat(300)).build();
+            assertThat(notifier.send(n, List.of(Target.desktop("d"))).completion().join().count(Outcome.DELIVERED))
+                    .isEqualTo(1);
         }
     }
 

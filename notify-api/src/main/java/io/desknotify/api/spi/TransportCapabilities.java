@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * What a transport can do: which target kinds it delivers to directly and in batches of what size, which it can
- * resolve, how long a message may be and what it does with severity. Immutable.
+ * resolve, how long a message may be and what it does with severity and title. Immutable.
  */
 public final class TransportCapabilities {
 
@@ -23,11 +23,29 @@ public final class TransportCapabilities {
         DROPPED
     }
 
+    /** What a transport does with a {@linkplain io.desknotify.api.Notification#title() notification's title}. */
+    public enum TitleSupport {
+        /**
+         * The provider shows a title of its own (Azure Virtual Desktop, Citrix); it may be at most
+         * {@link TransportCapabilities#maxTitleLength()} UTF-16 chars long.
+         */
+        NATIVE,
+        /**
+         * The provider has no title; the title is written as the first line of the text, so the title, a newline
+         * and the message together may be at most {@link TransportCapabilities#maxMessageLength()} long.
+         */
+        PREFIXED,
+        /** The provider has no title; the title is not sent and the desktop shows the message alone. */
+        DROPPED
+    }
+
     private final Map<TargetKind, Integer> maxBatchSizes;
     private final Set<TargetKind> resolvableKinds;
     private final boolean filtersConnected;
     private final int maxMessageLength;
     private final SeveritySupport severitySupport;
+    private final TitleSupport titleSupport;
+    private final int maxTitleLength;
 
     private TransportCapabilities(Builder b) {
         this.maxBatchSizes = Collections.unmodifiableMap(new EnumMap<>(b.maxBatchSizes));
@@ -36,10 +54,13 @@ public final class TransportCapabilities {
         this.filtersConnected = b.filtersConnected;
         this.maxMessageLength = b.maxMessageLength;
         this.severitySupport = b.severitySupport;
+        this.titleSupport = b.titleSupport;
+        this.maxTitleLength = b.maxTitleLength;
     }
 
     /**
-     * Starts capabilities: no kind, message length 1024, severity {@link SeveritySupport#DROPPED}.
+     * Starts capabilities: no kind, message length 1024, severity {@link SeveritySupport#DROPPED}, title
+     * {@link TitleSupport#DROPPED} (title length 256).
      *
      * @return a new builder
      */
@@ -129,11 +150,32 @@ public final class TransportCapabilities {
         return severitySupport;
     }
 
+    /**
+     * What the transport does with a notification's title. {@link TitleSupport#DROPPED} means the desktop shows
+     * the message without it (Huawei Workspace and Horizon, which have no title).
+     *
+     * @return the title support
+     */
+    public TitleSupport titleSupport() {
+        return titleSupport;
+    }
+
+    /**
+     * The longest title the provider shows, in UTF-16 chars; the notifier checks it when
+     * {@link #titleSupport()} is {@link TitleSupport#NATIVE}.
+     *
+     * @return the most UTF-16 chars a title may have
+     */
+    public int maxTitleLength() {
+        return maxTitleLength;
+    }
+
     @Override
     public String toString() {
         return "TransportCapabilities{maxBatchSizes=" + maxBatchSizes + ", resolvableKinds=" + resolvableKinds
                 + ", filtersConnected=" + filtersConnected + ", maxMessageLength=" + maxMessageLength
-                + ", severitySupport=" + severitySupport + '}';
+                + ", severitySupport=" + severitySupport + ", titleSupport=" + titleSupport
+                + ", maxTitleLength=" + maxTitleLength + '}';
     }
 
     /** Builds {@link TransportCapabilities}. Not thread-safe. */
@@ -143,6 +185,8 @@ public final class TransportCapabilities {
         private boolean filtersConnected;
         private int maxMessageLength = 1024;
         private SeveritySupport severitySupport = SeveritySupport.DROPPED;
+        private TitleSupport titleSupport = TitleSupport.DROPPED;
+        private int maxTitleLength = 256;
 
         private Builder() {
         }
@@ -219,6 +263,36 @@ public final class TransportCapabilities {
                 throw new IllegalArgumentException("severitySupport must not be null");
             }
             this.severitySupport = severitySupport;
+            return this;
+        }
+
+        /**
+         * What the transport does with a title; {@link TitleSupport#DROPPED} unless set.
+         *
+         * @param titleSupport the support
+         * @return this builder
+         * @throws IllegalArgumentException when null
+         */
+        public Builder titleSupport(TitleSupport titleSupport) {
+            if (titleSupport == null) {
+                throw new IllegalArgumentException("titleSupport must not be null");
+            }
+            this.titleSupport = titleSupport;
+            return this;
+        }
+
+        /**
+         * The longest title the provider shows, in UTF-16 chars; 256 unless set.
+         *
+         * @param maxTitleLength at least 1
+         * @return this builder
+         * @throws IllegalArgumentException when less than 1
+         */
+        public Builder maxTitleLength(int maxTitleLength) {
+            if (maxTitleLength < 1) {
+                throw new IllegalArgumentException("maxTitleLength must be at least 1 but was " + maxTitleLength);
+            }
+            this.maxTitleLength = maxTitleLength;
             return this;
         }
 

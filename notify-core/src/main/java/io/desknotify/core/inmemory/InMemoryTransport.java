@@ -74,6 +74,8 @@ public final class InMemoryTransport implements Transport {
         TransportCapabilities.Builder caps = TransportCapabilities.builder()
                 .maxMessageLength(b.maxMessageLength)
                 .severitySupport(TransportCapabilities.SeveritySupport.NATIVE)
+                .titleSupport(b.titleSupport)
+                .maxTitleLength(b.maxTitleLength)
                 .filtersConnected(true);
         if (b.kinds.contains(TargetKind.USER)) {
             caps.resolvableKind(TargetKind.USER);
@@ -361,6 +363,8 @@ public final class InMemoryTransport implements Transport {
         private final Map<TargetKind, Integer> batchSizes = new EnumMap<>(Map.of(
                 TargetKind.DESKTOP, 100, TargetKind.SESSION, 100, TargetKind.DESKTOP_POOL, 1));
         private int maxMessageLength = 4096;
+        private TransportCapabilities.TitleSupport titleSupport = TransportCapabilities.TitleSupport.NATIVE;
+        private int maxTitleLength = 256;
         private boolean trackTargets = true;
         private int pollsUntilDone;
         private final Map<String, List<String>> users = new HashMap<>();
@@ -441,6 +445,26 @@ public final class InMemoryTransport implements Transport {
                 throw new IllegalArgumentException("maxMessageLength must be at least 1 but was " + maxMessageLength);
             }
             this.maxMessageLength = maxMessageLength;
+            return this;
+        }
+
+        /**
+         * What the transport says it does with titles ({@code NATIVE} unless set), so that a test can see how the
+         * notifier checks a title for a provider with or without titles.
+         *
+         * @param titleSupport not null
+         * @param maxTitleLength the longest title for {@code NATIVE}, at least 1 (256 by default)
+         * @return this builder
+         */
+        public Builder titleSupport(TransportCapabilities.TitleSupport titleSupport, int maxTitleLength) {
+            if (titleSupport == null) {
+                throw new IllegalArgumentException("titleSupport must not be null");
+            }
+            if (maxTitleLength < 1) {
+                throw new IllegalArgumentException("maxTitleLength must be at least 1 but was " + maxTitleLength);
+            }
+            this.titleSupport = titleSupport;
+            this.maxTitleLength = maxTitleLength;
             return this;
         }
 
