@@ -32,10 +32,11 @@ import java.util.Objects;
  * Architecture, {@code GET /rest/inventory/v1/global-sessions} and {@code POST
  * /rest/inventory/v1/global-sessions/action/send-message} over the local pod and every {@link Builder#pod pod}
  * added (409 while CPA is not initialised). All but login and refresh need
- * {@code Authorization: Bearer <access_token>}. Access tokens expire after {@link Builder#accessTokenTtl} or
+ * {@code Authorization: Bearer <access_token>}. Access tokens expire after {@link Builder#accessTokenTtl} (default
+ * 30 min) or
  * {@link Builder#accessTokenMaxUses} uses (401); error bodies take the configured {@link HorizonErrorStyle};
- * throttling answers 429 with {@code common.api-throttle-limit.exceeded.error} and
- * {@code X-Rate-Limit-Retry-After-Seconds}.
+ * throttling (a {@linkplain Builder#requestLimit request limit} or an injected fault) answers 429 with
+ * {@code common.api-throttle-limit.exceeded.error} and {@code X-Rate-Limit-Retry-After-Seconds}.
  *
  * <p><b>Strict.</b> A request the published API does not allow (a filter type a field does not support, an Or
  * that breaks the {@code ADUserOrGroupSummary} rule, {@code page} without {@code size}, a size above 1000, a
