@@ -32,7 +32,7 @@ import javax.net.ssl.SSLContext;
 public abstract class HttpTransportBuilder<B extends HttpTransportBuilder<B>> {
     private final String threadNamePrefix;
     private String name;
-    private String uriSetting = "baseUri";
+    private final String uriSetting;
     private URI baseUri;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration requestTimeout = Duration.ofSeconds(30);
@@ -45,10 +45,13 @@ public abstract class HttpTransportBuilder<B extends HttpTransportBuilder<B>> {
      * Starts the common settings at their defaults.
      *
      * @param defaultName      the routing name until {@link #name} is called, e.g. {@code horizon}
+     * @param uriSetting       the name of the provider's setter of its base URI, e.g. {@code baseUri} or
+     *                         {@code endpoint}, named when it is wrong or missing
      * @param threadNamePrefix the name prefix of the transport's own threads, e.g. {@code desknotify-horizon-http-}
      */
-    protected HttpTransportBuilder(String defaultName, String threadNamePrefix) {
+    protected HttpTransportBuilder(String defaultName, String uriSetting, String threadNamePrefix) {
         this.name = Checks.text(defaultName, "name");
+        this.uriSetting = Checks.text(uriSetting, "uriSetting");
         this.threadNamePrefix = Checks.text(threadNamePrefix, "threadNamePrefix");
     }
 
@@ -160,13 +163,11 @@ public abstract class HttpTransportBuilder<B extends HttpTransportBuilder<B>> {
      * Sets the provider's base URI, for the provider's own setter of it: absolute, with a host, without user info,
      * query or fragment, and {@code https} unless the host is a loopback host, which may use plain {@code http}.
      *
-     * @param setting the name of the provider's setter, e.g. {@code baseUri} or {@code endpoint}, named in errors
-     * @param uri     the URI
-     * @throws ConfigurationException naming {@code setting} when the URI is not acceptable
+     * @param uri the URI
+     * @throws ConfigurationException naming the provider's URI setting when the URI is not acceptable
      */
-    protected final void providerUri(String setting, URI uri) {
-        this.baseUri = Checks.baseUri(uri, setting);
-        this.uriSetting = setting;
+    protected final void providerUri(URI uri) {
+        this.baseUri = Checks.baseUri(uri, uriSetting);
     }
 
     /**

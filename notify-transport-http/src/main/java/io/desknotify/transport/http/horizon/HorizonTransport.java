@@ -498,7 +498,7 @@ public final class HorizonTransport implements Transport {
         private Duration loginFailureHold = Duration.ofSeconds(30);
 
         private Builder() {
-            super(DEFAULT_NAME, "desknotify-horizon-http-");
+            super(DEFAULT_NAME, "baseUri", "desknotify-horizon-http-");
         }
 
         /**
@@ -511,7 +511,7 @@ public final class HorizonTransport implements Transport {
          *     info, a query or a fragment, or uses plain {@code http} for a host that is not a loopback host
          */
         public Builder baseUri(URI baseUri) {
-            providerUri("baseUri", baseUri);
+            providerUri(baseUri);
             return this;
         }
 

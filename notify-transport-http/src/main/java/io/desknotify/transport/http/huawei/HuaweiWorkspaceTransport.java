@@ -727,7 +727,7 @@ public final class HuaweiWorkspaceTransport implements Transport {
         private Duration maxReadRetryDelay = Duration.ofSeconds(10);
 
         private Builder() {
-            super(DEFAULT_NAME, "desknotify-huawei-http-");
+            super(DEFAULT_NAME, "endpoint", "desknotify-huawei-http-");
         }
 
         /**
@@ -740,7 +740,7 @@ public final class HuaweiWorkspaceTransport implements Transport {
          *     info, a query or a fragment, or uses plain {@code http} for a host that is not a loopback host
          */
         public Builder endpoint(URI endpoint) {
-            providerUri("endpoint", endpoint);
+            providerUri(endpoint);
             return this;
         }
 
