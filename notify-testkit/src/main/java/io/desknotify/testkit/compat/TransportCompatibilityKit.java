@@ -893,7 +893,7 @@ public abstract class TransportCompatibilityKit {
         try (HostileServer slowThenThrottled = hostileServer()) {
             slowThenThrottled.answering((ex, s) -> {
                 try {
-                    Thread.sleep(1_000);
+                    Thread.sleep(1_500);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -902,8 +902,10 @@ public abstract class TransportCompatibilityKit {
             });
             List<Target> targets = madeUpTargets(300);
             Notifier notifier = Notifier.builder().transport(transportTo(slowThenThrottled.uri(), s -> s))
-                    // close() waits closeTimeout, stops the jobs, waits closeTimeout again: the 429s (after 1 s)
-                    // come during the second wait, so the retries they ask for are the ones close() refuses
+                    // close() waits closeTimeout (1 s), stops the jobs, waits closeTimeout again: the 429s, 1.5 s
+                    // after the sends arrived, come half way into the second wait, so the retries they ask for are
+                    // the ones close() refuses. (At 1 s they raced the end of the first wait: a retry sent then was
+                    // still unanswered at the end of the second, truthfully UNKNOWN, on a loaded machine.)
                     .retry(FAST).maxConcurrentBatches(2).closeTimeout(Duration.ofSeconds(1)).build();
             NotificationJob job = notifier.send(MAINTENANCE, targets);
             Eventually.until(Duration.ofSeconds(5), () -> slowThenThrottled.paths().stream()
