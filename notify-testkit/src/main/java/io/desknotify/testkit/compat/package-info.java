@@ -74,8 +74,9 @@
  * }</pre>
  *
  * <h2>Cost</h2>
- * The fault matrix sends 39 jobs of 5,000 targets; a provider's whole kit takes about a minute on two cores (most
- * of it in the rows whose answers outlast the client's deadline). The kit redirects {@code System.out} and
+ * The fault matrix sends 39 jobs of 50 calls each (5,000 targets at 100 per call; 250 targets for a provider
+ * that sends one session per call; always 5,000 for per-target failures); a provider's whole kit takes about a
+ * minute on two cores (most of it in the rows whose answers outlast the client's deadline). The kit redirects {@code System.out} and
  * counts the JVM's threads: run its subclasses with JUnit's default sequential execution.
  */
 package io.desknotify.testkit.compat;
