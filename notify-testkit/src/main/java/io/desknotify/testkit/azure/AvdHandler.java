@@ -174,7 +174,7 @@ final class AvdHandler implements EmulatorServer.Handler, Dialect {
         }
         AvdWorld.HostPool pool = world.hostPool(poolName);
         if (pool == null) {
-            throw notFound("Microsoft.DesktopVirtualization/hostPools/" + poolName, "HostPool not found");
+            throw unknownResource("Microsoft.DesktopVirtualization/hostPools/" + poolName, "HostPool not found");
         }
         return new Arm(pool, segments, principal);
     }
@@ -328,12 +328,12 @@ final class AvdHandler implements EmulatorServer.Handler, Dialect {
     private AvdWorld.UserSession session(Arm arm) {
         AvdWorld.SessionHost host = AvdWorld.sessionHost(arm.hostPool(), arm.segment(9));
         if (host == null) {
-            throw notFound("Microsoft.DesktopVirtualization/hostPools/" + arm.segment(7) + "/sessionHosts/"
+            throw unknownResource("Microsoft.DesktopVirtualization/hostPools/" + arm.segment(7) + "/sessionHosts/"
                     + arm.segment(9), "SessionHost not found");
         }
         AvdWorld.UserSession session = AvdWorld.session(host, arm.segment(11));
         if (session == null) {
-            throw notFound("Microsoft.DesktopVirtualization/hostPools/" + arm.segment(7) + "/sessionHosts/"
+            throw unknownResource("Microsoft.DesktopVirtualization/hostPools/" + arm.segment(7) + "/sessionHosts/"
                     + arm.segment(9) + "/userSessions/" + arm.segment(11), "User session ID not found");
         }
         return session;
@@ -367,7 +367,7 @@ final class AvdHandler implements EmulatorServer.Handler, Dialect {
         }
         AvdWorld.SessionHost host = AvdWorld.sessionHost(arm.hostPool(), arm.segment(9));
         if (host == null) {
-            throw notFound("Microsoft.DesktopVirtualization/hostPools/" + arm.segment(7) + "/sessionHosts/"
+            throw unknownResource("Microsoft.DesktopVirtualization/hostPools/" + arm.segment(7) + "/sessionHosts/"
                     + arm.segment(9), "SessionHost not found");
         }
         return page(request, host.sessions(), this::userSession);
@@ -646,7 +646,7 @@ final class AvdHandler implements EmulatorServer.Handler, Dialect {
         return arm(status, code, "ActivityId: " + UUID.randomUUID() + " Error: " + message);
     }
 
-    private HttpError notFound(String resource, String rpMessage) {
+    private HttpError unknownResource(String resource, String rpMessage) {
         if (settings.notFoundStyle == NotFoundStyle.RP_NUMERIC) {
             return new HttpError(rp(404, "404", rpMessage));
         }

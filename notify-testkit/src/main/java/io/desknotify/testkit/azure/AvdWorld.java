@@ -42,6 +42,7 @@ final class AvdWorld {
             poolNames.put(p.id(), p.name());
         }
         Map<String, Map<String, SessionHost>> hosts = new LinkedHashMap<>();
+        poolNames.values().forEach(name -> hosts.put(name, new TreeMap<>()));
         Map<String, Inventory.Session> sessionOfDesktop = new LinkedHashMap<>();
         inventory.sessions().forEach(s -> sessionOfDesktop.put(s.desktopId(), s));
         for (Inventory.Desktop d : inventory.desktops()) {
@@ -60,9 +61,6 @@ final class AvdWorld {
                             upnSuffix), List.copyOf(sessions)));
         }
         Map<String, HostPool> out = new LinkedHashMap<>();
-        for (String pool : poolNames.values()) {
-            hosts.putIfAbsent(pool, new TreeMap<>());
-        }
         hosts.forEach((pool, byName) -> {
             List<UserSession> all = new ArrayList<>();
             Map<String, SessionHost> lower = new HashMap<>();
