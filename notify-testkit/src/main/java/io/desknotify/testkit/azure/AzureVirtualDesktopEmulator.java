@@ -188,6 +188,27 @@ public final class AzureVirtualDesktopEmulator implements Emulator {
     }
 
     /**
+     * The session target id an emulator with the default {@link Builder#unpooledHostPool} and
+     * {@link Builder#hostDomain} serves a session under, for code that has the inventory but not the emulator (a
+     * compatibility kit's list of targets).
+     *
+     * @param inventory the inventory served
+     * @param session one of its sessions
+     * @return its {@code hostPool/sessionHost/userSessionId}
+     * @throws IllegalArgumentException if the session is not of the inventory
+     */
+    public static String defaultSessionTargetId(Inventory inventory, Inventory.Session session) {
+        Objects.requireNonNull(inventory, "inventory");
+        Objects.requireNonNull(session, "session");
+        Inventory.Desktop d = inventory.desktop(session.desktopId())
+                .orElseThrow(() -> new IllegalArgumentException("session " + session.id() + " is not served"));
+        String pool = d.poolId() == null ? Builder.DEFAULT_UNPOOLED_HOST_POOL
+                : inventory.pool(d.poolId()).orElseThrow().name();
+        return pool + "/" + AvdWorld.sessionHostName(d, Builder.DEFAULT_HOST_DOMAIN) + "/"
+                + AvdWorld.sessionId(session);
+    }
+
+    /**
      * @param pool an Inventory pool
      * @return the name of the host pool it is served as
      */
@@ -327,8 +348,11 @@ public final class AzureVirtualDesktopEmulator implements Emulator {
         private String subscriptionId = "4d5e6f70-8192-4a3b-9c4d-5e6f70819203";
         private String resourceGroup = "rg-desknotify";
         private final Set<String> apiVersions = new LinkedHashSet<>(List.of("2024-04-03", "2025-10-10"));
-        private String unpooledHostPool = "personal-desktops";
-        private String hostDomain = "desknotify.example";
+        static final String DEFAULT_UNPOOLED_HOST_POOL = "personal-desktops";
+        static final String DEFAULT_HOST_DOMAIN = "desknotify.example";
+
+        private String unpooledHostPool = DEFAULT_UNPOOLED_HOST_POOL;
+        private String hostDomain = DEFAULT_HOST_DOMAIN;
         private String upnSuffix = "desknotify.example";
         private String location = "westeurope";
         private ResourceNames resourceNames = ResourceNames.SPEC_EXAMPLES;

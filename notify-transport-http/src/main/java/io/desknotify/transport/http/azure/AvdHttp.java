@@ -13,6 +13,7 @@ import io.desknotify.transport.http.internal.RetryAfter;
 import io.desknotify.transport.http.internal.ThrottlePause;
 import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -51,6 +52,7 @@ final class AvdHttp {
     }
 
     static final String UNEXPECTED_RESPONSE = "UNEXPECTED_RESPONSE";
+    private static final System.Logger LOG = System.getLogger(AvdHttp.class.getName());
 
     private final String provider;
     private final HttpClient client;
@@ -102,11 +104,19 @@ final class AvdHttp {
             rb.header("Authorization", "Bearer " + bearer);
         }
         CompletableFuture<Answer> out = new CompletableFuture<>();
+        long started = System.nanoTime();
         exchanges.send(client, rb.build(), BoundedBody.handler(maxResponseBytes), e -> refused(operation, e))
                 .whenComplete((r, e) -> {
+                    long millis = (System.nanoTime() - started) / 1_000_000;
                     if (e != null) {
-                        out.completeExceptionally(fromFailure(operation, e));
+                        TransportException te = fromFailure(operation, e);
+                        // the operation only: a URI names sessions, and no header or body is ever logged
+                        LOG.log(Level.DEBUG, () -> provider + " " + operation + " -> " + te.retryability()
+                                + " after " + millis + " ms");
+                        out.completeExceptionally(te);
                     } else {
+                        LOG.log(Level.DEBUG, () -> provider + " " + operation + " -> HTTP " + r.statusCode() + " in "
+                                + millis + " ms");
                         out.complete(new Answer(r.statusCode(), r.headers(), r.body()));
                     }
                 });
