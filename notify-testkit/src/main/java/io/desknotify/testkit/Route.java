@@ -39,14 +39,36 @@ public enum Route {
     /** Horizon, Cloud Pod Architecture: {@code GET /rest/inventory/v1/global-sessions}. */
     HORIZON_GLOBAL_SESSIONS(Provider.HORIZON, "GET", "/rest/inventory/v1/global-sessions"),
     /** Horizon, Cloud Pod Architecture: {@code POST /rest/inventory/v1/global-sessions/action/send-message}. */
-    HORIZON_GLOBAL_SEND_MESSAGE(Provider.HORIZON, "POST", "/rest/inventory/v1/global-sessions/action/send-message");
+    HORIZON_GLOBAL_SEND_MESSAGE(Provider.HORIZON, "POST", "/rest/inventory/v1/global-sessions/action/send-message"),
+
+    /** Azure Virtual Desktop, Microsoft Entra ID: {@code POST /{tenant}/oauth2/v2.0/token} (client credentials). */
+    AVD_TOKEN(Provider.AZURE_VIRTUAL_DESKTOP, "POST", "/{tenant}/oauth2/v2.0/token"),
+    /** Azure Virtual Desktop: {@code UserSessions_SendMessage}, {@code POST .../userSessions/{userSessionId}/sendMessage}. */
+    AVD_SEND_MESSAGE(Provider.AZURE_VIRTUAL_DESKTOP, "POST", Route.AVD_HOST_POOL
+            + "/sessionHosts/{sessionHostName}/userSessions/{userSessionId}/sendMessage"),
+    /** Azure Virtual Desktop: {@code UserSessions_ListByHostPool}, {@code GET .../hostPools/{hostPoolName}/userSessions}. */
+    AVD_HOST_POOL_SESSIONS(Provider.AZURE_VIRTUAL_DESKTOP, "GET", Route.AVD_HOST_POOL + "/userSessions"),
+    /** Azure Virtual Desktop: {@code UserSessions_List}, {@code GET .../sessionHosts/{sessionHostName}/userSessions}. */
+    AVD_SESSION_HOST_SESSIONS(Provider.AZURE_VIRTUAL_DESKTOP, "GET", Route.AVD_HOST_POOL
+            + "/sessionHosts/{sessionHostName}/userSessions"),
+    /** Azure Virtual Desktop: {@code UserSessions_Get}, {@code GET .../userSessions/{userSessionId}}. */
+    AVD_SESSION(Provider.AZURE_VIRTUAL_DESKTOP, "GET", Route.AVD_HOST_POOL
+            + "/sessionHosts/{sessionHostName}/userSessions/{userSessionId}"),
+    /** Azure Virtual Desktop: {@code SessionHosts_List}, {@code GET .../hostPools/{hostPoolName}/sessionHosts}. */
+    AVD_SESSION_HOSTS(Provider.AZURE_VIRTUAL_DESKTOP, "GET", Route.AVD_HOST_POOL + "/sessionHosts");
+
+    /** The ARM path of a host pool, which every Azure Virtual Desktop route but the token one starts with. */
+    private static final String AVD_HOST_POOL = "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}"
+            + "/providers/Microsoft.DesktopVirtualization/hostPools/{hostPoolName}";
 
     /** The emulated provider a route belongs to. */
     public enum Provider {
         /** Huawei Cloud Workspace. */
         HUAWEI_WORKSPACE,
         /** VMware/Omnissa Horizon Server REST API. */
-        HORIZON
+        HORIZON,
+        /** Azure Virtual Desktop (Azure Resource Manager, {@code Microsoft.DesktopVirtualization}) with Microsoft Entra ID. */
+        AZURE_VIRTUAL_DESKTOP
     }
 
     private final Provider provider;
@@ -58,7 +80,21 @@ public enum Route {
         this.provider = provider;
         this.method = method;
         this.pathTemplate = pathTemplate;
-        this.pattern = Pattern.compile(pathTemplate.replaceAll("\\{[a-z_]+}", "[^/]+"));
+        // Azure Resource Manager matches the literal segments of a path case-insensitively
+        this.pattern = compile(pathTemplate, provider == Provider.AZURE_VIRTUAL_DESKTOP);
+    }
+
+    /** Literal parts quoted (a dot is a dot), each {@code {name}} one path segment. */
+    private static Pattern compile(String template, boolean caseInsensitive) {
+        StringBuilder regex = new StringBuilder();
+        java.util.regex.Matcher m = Pattern.compile("\\{[A-Za-z_]+}").matcher(template);
+        int last = 0;
+        while (m.find()) {
+            regex.append(Pattern.quote(template.substring(last, m.start()))).append("[^/]+");
+            last = m.end();
+        }
+        regex.append(Pattern.quote(template.substring(last)));
+        return Pattern.compile(regex.toString(), caseInsensitive ? Pattern.CASE_INSENSITIVE : 0);
     }
 
     /** @return the provider whose API this route belongs to */

@@ -92,6 +92,17 @@ public final class EmulatorCore implements AutoCloseable {
         return server.baseUri();
     }
 
+    /**
+     * What is left of the tightest request limit on a route (the one with the fewest requests left), for providers
+     * that tell clients in headers, as Azure Resource Manager does with {@code x-ms-ratelimit-remaining-*}.
+     *
+     * @param route a route
+     * @return empty when no limit applies to the route
+     */
+    public java.util.Optional<RateLimiter.Remaining> remaining(Route route) {
+        return server.remaining(route);
+    }
+
     @Override
     public void close() {
         EmulatorServer s = server;

@@ -118,6 +118,14 @@ public final class EmulatorServer implements AutoCloseable {
         return baseUri;
     }
 
+    /**
+     * @param route a route
+     * @return what is left of the tightest limit on it, for a provider that tells clients in headers
+     */
+    public java.util.Optional<RateLimiter.Remaining> remaining(Route route) {
+        return limiter.remaining(route);
+    }
+
     @Override
     public void close() {
         server.stop(0);

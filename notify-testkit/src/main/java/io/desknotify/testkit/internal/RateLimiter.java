@@ -71,6 +71,38 @@ public final class RateLimiter {
         }
     }
 
+    /**
+     * What is left of a limit.
+     *
+     * @param requests requests it would admit now, at least 0
+     * @param capacity its capacity
+     */
+    public record Remaining(long requests, int capacity) { }
+
+    /**
+     * @param route the matched route
+     * @return what is left of the limit on the route with the fewest requests left; empty when none applies
+     */
+    public java.util.Optional<Remaining> remaining(Route route) {
+        if (states.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        long now = nanos(clock.instant());
+        synchronized (this) {
+            Remaining least = null;
+            for (State s : states) {
+                if (s.limit.appliesTo(route)) {
+                    s.waitNanos(now); // brings windows and buckets up to now
+                    long left = Math.max(0, s.left());
+                    if (least == null || left < least.requests()) {
+                        least = new Remaining(left, s.limit.capacity());
+                    }
+                }
+            }
+            return java.util.Optional.ofNullable(least);
+        }
+    }
+
     private static long nanos(Instant t) {
         return t.getEpochSecond() * NANOS_PER_SECOND + t.getNano();
     }
@@ -87,6 +119,9 @@ public final class RateLimiter {
         abstract long waitNanos(long now);
 
         abstract void take(long now);
+
+        /** @return requests admitted now, after {@link #waitNanos} brought the state up to now */
+        abstract long left();
     }
 
     private static final class FixedWindow extends State {
@@ -115,6 +150,11 @@ public final class RateLimiter {
         void take(long now) {
             used++;
         }
+
+        @Override
+        long left() {
+            return limit.capacity() - used;
+        }
     }
 
     private static final class SlidingWindow extends State {
@@ -137,6 +177,11 @@ public final class RateLimiter {
         @Override
         void take(long now) {
             admitted.addLast(now);
+        }
+
+        @Override
+        long left() {
+            return limit.capacity() - admitted.size();
         }
     }
 
@@ -168,6 +213,11 @@ public final class RateLimiter {
         @Override
         void take(long now) {
             tokens = Math.max(0.0, tokens - 1.0);
+        }
+
+        @Override
+        long left() {
+            return (long) Math.floor(tokens + 1e-9);
         }
     }
 }
