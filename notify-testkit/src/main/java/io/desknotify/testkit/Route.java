@@ -39,14 +39,31 @@ public enum Route {
     /** Horizon, Cloud Pod Architecture: {@code GET /rest/inventory/v1/global-sessions}. */
     HORIZON_GLOBAL_SESSIONS(Provider.HORIZON, "GET", "/rest/inventory/v1/global-sessions"),
     /** Horizon, Cloud Pod Architecture: {@code POST /rest/inventory/v1/global-sessions/action/send-message}. */
-    HORIZON_GLOBAL_SEND_MESSAGE(Provider.HORIZON, "POST", "/rest/inventory/v1/global-sessions/action/send-message");
+    HORIZON_GLOBAL_SEND_MESSAGE(Provider.HORIZON, "POST", "/rest/inventory/v1/global-sessions/action/send-message"),
+
+    /** Citrix Cloud trust service: {@code POST /cctrustoauth2/{customer_id}/tokens/clients} (client credentials). */
+    CITRIX_TOKEN(Provider.CITRIX_DAAS, "POST", "/cctrustoauth2/{customer_id}/tokens/clients"),
+    /** Citrix DaaS: {@code GET /cvad/manage/me} (customers and sites of the caller). */
+    CITRIX_ME(Provider.CITRIX_DAAS, "GET", "/cvad/manage/me"),
+    /** Citrix DaaS: {@code POST /cvad/manage/Sessions/$search}. */
+    CITRIX_SEARCH_SESSIONS(Provider.CITRIX_DAAS, "POST", "/cvad/manage/Sessions/$search"),
+    /** Citrix DaaS: {@code GET /cvad/manage/Sessions}. */
+    CITRIX_SESSIONS(Provider.CITRIX_DAAS, "GET", "/cvad/manage/Sessions"),
+    /** Citrix DaaS: {@code GET /cvad/manage/Sessions/{id}}. */
+    CITRIX_SESSION(Provider.CITRIX_DAAS, "GET", "/cvad/manage/Sessions/{id}"),
+    /** Citrix DaaS: {@code POST /cvad/manage/Sessions/{id}/$sendMessage}. */
+    CITRIX_SEND_MESSAGE(Provider.CITRIX_DAAS, "POST", "/cvad/manage/Sessions/{id}/$sendMessage"),
+    /** Citrix DaaS: {@code GET /cvad/manage/Jobs/{id}} (the job of an {@code async=true} call). */
+    CITRIX_JOB(Provider.CITRIX_DAAS, "GET", "/cvad/manage/Jobs/{id}");
 
     /** The emulated provider a route belongs to. */
     public enum Provider {
         /** Huawei Cloud Workspace. */
         HUAWEI_WORKSPACE,
         /** VMware/Omnissa Horizon Server REST API. */
-        HORIZON
+        HORIZON,
+        /** Citrix DaaS (Citrix Cloud) CVAD REST API and the Citrix Cloud trust service. */
+        CITRIX_DAAS
     }
 
     private final Provider provider;
@@ -58,7 +75,20 @@ public enum Route {
         this.provider = provider;
         this.method = method;
         this.pathTemplate = pathTemplate;
-        this.pattern = Pattern.compile(pathTemplate.replaceAll("\\{[a-z_]+}", "[^/]+"));
+        this.pattern = compile(pathTemplate);
+    }
+
+    /** Placeholders match one path segment; the rest is literal (Citrix writes actions as {@code $name}). */
+    private static Pattern compile(String template) {
+        StringBuilder regex = new StringBuilder();
+        java.util.regex.Matcher m = Pattern.compile("\\{[A-Za-z_]+}").matcher(template);
+        int last = 0;
+        while (m.find()) {
+            regex.append(Pattern.quote(template.substring(last, m.start()))).append("[^/]+");
+            last = m.end();
+        }
+        regex.append(Pattern.quote(template.substring(last)));
+        return Pattern.compile(regex.toString());
     }
 
     /** @return the provider whose API this route belongs to */

@@ -4,21 +4,43 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A notification an emulator displayed on one desktop (Huawei) or session (Horizon).
+ * A notification an emulator displayed on one desktop (Huawei) or session (Horizon, Citrix).
  *
  * @param provider the emulated provider
- * @param targetId the desktop id (Huawei) or session id (Horizon)
+ * @param targetId the desktop id (Huawei) or session id (Horizon, Citrix)
  * @param text the message text as received
  * @param messageType Horizon's {@code message_type} ({@code INFO}, {@code WARNING},
- *     {@code ERROR}); {@code null} for Huawei, which has none
+ *     {@code ERROR}) or Citrix's {@code Style} ({@code Information}, {@code Exclamation}, ...);
+ *     {@code null} for Huawei, which has none
  * @param time when it was shown
  * @param requestId the {@code X-Request-Id} of the request that caused it
+ * @param title the title shown (Citrix's {@code Title}), or {@code null} when the provider has none or none was sent
  */
 public record ShownNotification(Route.Provider provider, String targetId, String text, String messageType,
-                                Instant time, String requestId) {
+                                Instant time, String requestId, String title) {
 
     /**
      * Checks the components.
+     *
+     * @param provider the emulated provider
+     * @param targetId the desktop id (Huawei) or session id (Horizon, Citrix)
+     * @param text the message text as received
+     * @param messageType Horizon's {@code message_type} or Citrix's {@code Style}, or {@code null} for Huawei
+     * @param time when it was shown
+     * @param requestId the {@code X-Request-Id} of the request that caused it
+     * @param title the title shown, or {@code null}
+     * @throws NullPointerException if any component but {@code messageType} and {@code title} is {@code null}
+     */
+    public ShownNotification {
+        Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(targetId, "targetId");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(requestId, "requestId");
+    }
+
+    /**
+     * A notification shown without a title.
      *
      * @param provider the emulated provider
      * @param targetId the desktop id (Huawei) or session id (Horizon)
@@ -28,11 +50,8 @@ public record ShownNotification(Route.Provider provider, String targetId, String
      * @param requestId the {@code X-Request-Id} of the request that caused it
      * @throws NullPointerException if any component but {@code messageType} is {@code null}
      */
-    public ShownNotification {
-        Objects.requireNonNull(provider, "provider");
-        Objects.requireNonNull(targetId, "targetId");
-        Objects.requireNonNull(text, "text");
-        Objects.requireNonNull(time, "time");
-        Objects.requireNonNull(requestId, "requestId");
+    public ShownNotification(Route.Provider provider, String targetId, String text, String messageType,
+                             Instant time, String requestId) {
+        this(provider, targetId, text, messageType, time, requestId, null);
     }
 }
