@@ -307,7 +307,7 @@ public final class CitrixDaasTransport implements Transport {
         private String siteId;
         private final Map<Severity, String> styles = new EnumMap<>(Map.of(Severity.INFO, "Information",
                 Severity.WARNING, "Exclamation", Severity.ERROR, "Critical"));
-        private int maxMessageLength = 4096;
+        private int maxMessageLength = 1024;
         private int maxTitleLength = 256;
         private int pageSize = 500;
         private int readAttempts = 3;
@@ -428,7 +428,8 @@ public final class CitrixDaasTransport implements Transport {
         }
 
         /**
-         * The longest message text in characters; default 4096 (Citrix documents no limit).
+         * The longest message text in characters; default 1024, as for the other transports (Citrix documents no
+         * limit).
          *
          * @param maxMessageLength 1 to 65536
          * @return this builder
