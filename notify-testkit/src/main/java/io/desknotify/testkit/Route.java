@@ -55,7 +55,22 @@ public enum Route {
     AVD_SESSION(Provider.AZURE_VIRTUAL_DESKTOP, "GET", Route.AVD_HOST_POOL
             + "/sessionHosts/{sessionHostName}/userSessions/{userSessionId}"),
     /** Azure Virtual Desktop: {@code SessionHosts_List}, {@code GET .../hostPools/{hostPoolName}/sessionHosts}. */
-    AVD_SESSION_HOSTS(Provider.AZURE_VIRTUAL_DESKTOP, "GET", Route.AVD_HOST_POOL + "/sessionHosts");
+    AVD_SESSION_HOSTS(Provider.AZURE_VIRTUAL_DESKTOP, "GET", Route.AVD_HOST_POOL + "/sessionHosts"),
+
+    /** Citrix Cloud trust service: {@code POST /cctrustoauth2/{customer_id}/tokens/clients} (client credentials). */
+    CITRIX_TOKEN(Provider.CITRIX_DAAS, "POST", "/cctrustoauth2/{customer_id}/tokens/clients"),
+    /** Citrix DaaS: {@code GET /cvad/manage/me} (customers and sites of the caller). */
+    CITRIX_ME(Provider.CITRIX_DAAS, "GET", "/cvad/manage/me"),
+    /** Citrix DaaS: {@code POST /cvad/manage/Sessions/$search}. */
+    CITRIX_SEARCH_SESSIONS(Provider.CITRIX_DAAS, "POST", "/cvad/manage/Sessions/$search"),
+    /** Citrix DaaS: {@code GET /cvad/manage/Sessions}. */
+    CITRIX_SESSIONS(Provider.CITRIX_DAAS, "GET", "/cvad/manage/Sessions"),
+    /** Citrix DaaS: {@code GET /cvad/manage/Sessions/{id}}. */
+    CITRIX_SESSION(Provider.CITRIX_DAAS, "GET", "/cvad/manage/Sessions/{id}"),
+    /** Citrix DaaS: {@code POST /cvad/manage/Sessions/{id}/$sendMessage}. */
+    CITRIX_SEND_MESSAGE(Provider.CITRIX_DAAS, "POST", "/cvad/manage/Sessions/{id}/$sendMessage"),
+    /** Citrix DaaS: {@code GET /cvad/manage/Jobs/{id}} (the job of an {@code async=true} call). */
+    CITRIX_JOB(Provider.CITRIX_DAAS, "GET", "/cvad/manage/Jobs/{id}");
 
     /** The ARM path of a host pool, which every Azure Virtual Desktop route but the token one starts with. */
     private static final String AVD_HOST_POOL = "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}"
@@ -68,7 +83,9 @@ public enum Route {
         /** VMware/Omnissa Horizon Server REST API. */
         HORIZON,
         /** Azure Virtual Desktop (Azure Resource Manager, {@code Microsoft.DesktopVirtualization}) with Microsoft Entra ID. */
-        AZURE_VIRTUAL_DESKTOP
+        AZURE_VIRTUAL_DESKTOP,
+        /** Citrix DaaS (Citrix Cloud) CVAD REST API and the Citrix Cloud trust service. */
+        CITRIX_DAAS
     }
 
     private final Provider provider;
@@ -84,7 +101,7 @@ public enum Route {
         this.pattern = compile(pathTemplate, provider == Provider.AZURE_VIRTUAL_DESKTOP);
     }
 
-    /** Literal parts quoted (a dot is a dot), each {@code {name}} one path segment. */
+    /** Literal parts quoted (a dot is a dot; Citrix writes actions as {@code $name}), each {@code {name}} one path segment. */
     private static Pattern compile(String template, boolean caseInsensitive) {
         StringBuilder regex = new StringBuilder();
         java.util.regex.Matcher m = Pattern.compile("\\{[A-Za-z_]+}").matcher(template);

@@ -4,19 +4,19 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A notification an emulator displayed on one desktop (Huawei), session (Horizon) or user session (Azure Virtual
- * Desktop).
+ * A notification an emulator displayed on one desktop (Huawei), session (Horizon, Citrix) or user session (Azure
+ * Virtual Desktop).
  *
  * @param provider the emulated provider
- * @param targetId the desktop id (Huawei), session id (Horizon) or {@code hostPool/sessionHost/userSessionId}
- *     (Azure Virtual Desktop)
+ * @param targetId the desktop id (Huawei), session id (Horizon, Citrix) or
+ *     {@code hostPool/sessionHost/userSessionId} (Azure Virtual Desktop)
  * @param text the message text as received
- * @param messageType Horizon's {@code message_type} ({@code INFO}, {@code WARNING},
- *     {@code ERROR}); {@code null} for providers that have none
+ * @param messageType Horizon's {@code message_type} ({@code INFO}, {@code WARNING}, {@code ERROR}) or Citrix's
+ *     {@code Style} ({@code Information}, {@code Exclamation}, ...); {@code null} for providers that have none
  * @param time when it was shown
  * @param requestId the {@code X-Request-Id} of the request that caused it
- * @param title the title shown above the text (Azure Virtual Desktop's {@code messageTitle}); {@code null} when the
- *     provider has no title or none was sent
+ * @param title the title shown above the text (Azure Virtual Desktop's {@code messageTitle}, Citrix's
+ *     {@code Title}); {@code null} when the provider has no title or none was sent
  */
 public record ShownNotification(Route.Provider provider, String targetId, String text, String messageType,
                                 Instant time, String requestId, String title) {
@@ -27,7 +27,7 @@ public record ShownNotification(Route.Provider provider, String targetId, String
      * @param provider the emulated provider
      * @param targetId the desktop, session or user session id
      * @param text the message text as received
-     * @param messageType Horizon's {@code message_type}, or {@code null}
+     * @param messageType the provider's message type or style, or {@code null}
      * @param time when it was shown
      * @param requestId the {@code X-Request-Id} of the request that caused it
      * @param title the title shown, or {@code null}

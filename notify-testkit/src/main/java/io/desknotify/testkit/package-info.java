@@ -5,7 +5,8 @@
  * {@link io.desknotify.testkit.Fault}, {@link io.desknotify.testkit.Trigger},
  * {@link io.desknotify.testkit.RequestLimit}) and the builder every emulator's builder extends
  * ({@link io.desknotify.testkit.EmulatorBuilder}, {@link io.desknotify.testkit.TokenEmulatorBuilder}). The
- * emulators themselves are in {@code io.desknotify.testkit.huawei} and {@code io.desknotify.testkit.horizon}.
+ * emulators themselves are in {@code io.desknotify.testkit.huawei}, {@code io.desknotify.testkit.horizon} and
+ * {@code io.desknotify.testkit.citrix}.
  *
  * <h2>How an emulator is made</h2>
  * Every emulator runs on one core (in {@code io.desknotify.testkit.internal}, not an API): a loopback server that
