@@ -5,9 +5,9 @@ import io.desknotify.testkit.FaultInjector;
 import io.desknotify.testkit.Inventory;
 import io.desknotify.testkit.Journal;
 import io.desknotify.testkit.Route;
-import io.desknotify.testkit.internal.EmulatorServer;
-import io.desknotify.testkit.internal.FaultEngine;
-import io.desknotify.testkit.internal.JournalImpl;
+import io.desknotify.testkit.TokenEmulatorBuilder;
+import io.desknotify.testkit.internal.Checks;
+import io.desknotify.testkit.internal.EmulatorCore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -32,10 +32,11 @@ import java.util.Objects;
  * Architecture, {@code GET /rest/inventory/v1/global-sessions} and {@code POST
  * /rest/inventory/v1/global-sessions/action/send-message} over the local pod and every {@link Builder#pod pod}
  * added (409 while CPA is not initialised). All but login and refresh need
- * {@code Authorization: Bearer <access_token>}. Access tokens expire after {@link Builder#accessTokenTtl} or
+ * {@code Authorization: Bearer <access_token>}. Access tokens expire after {@link Builder#accessTokenTtl} (default
+ * 30 min) or
  * {@link Builder#accessTokenMaxUses} uses (401); error bodies take the configured {@link HorizonErrorStyle};
- * throttling answers 429 with {@code common.api-throttle-limit.exceeded.error} and
- * {@code X-Rate-Limit-Retry-After-Seconds}.
+ * throttling (a {@linkplain Builder#requestLimit request limit} or an injected fault) answers 429 with
+ * {@code common.api-throttle-limit.exceeded.error} and {@code X-Rate-Limit-Retry-After-Seconds}.
  *
  * <p><b>Strict.</b> A request the published API does not allow (a filter type a field does not support, an Or
  * that breaks the {@code ADUserOrGroupSummary} rule, {@code page} without {@code size}, a size above 1000, a
@@ -61,18 +62,14 @@ import java.util.Objects;
 public final class HorizonEmulator implements Emulator {
 
     private final Settings settings;
-    private final JournalImpl journal;
-    private final FaultEngine faults;
+    private final EmulatorCore core;
     private final HorizonHandler handler;
-    private final EmulatorServer server;
 
     private HorizonEmulator(Settings settings) throws IOException {
         this.settings = settings;
-        this.journal = new JournalImpl(settings.journalDetails);
-        this.faults = new FaultEngine(Route.Provider.HORIZON, settings.seed);
-        this.handler = new HorizonHandler(settings, journal, faults);
-        this.server = new EmulatorServer("horizon-emulator", settings.threads, Route.Provider.HORIZON, handler,
-                handler, journal, faults, settings.clock, settings.maxRequestsPerSecond);
+        this.core = new EmulatorCore(settings.core);
+        this.handler = new HorizonHandler(settings, core.journal(), core.faults());
+        core.start(handler, handler);
     }
 
     /** @return a builder; at least one {@link Builder#login} is required */
@@ -87,7 +84,7 @@ public final class HorizonEmulator implements Emulator {
     /** @return the endpoint, {@code http://127.0.0.1:<port>}, without trailing slash */
     @Override
     public URI baseUri() {
-        return server.baseUri();
+        return core.baseUri();
     }
 
     /** @return the inventory served */
@@ -99,13 +96,13 @@ public final class HorizonEmulator implements Emulator {
     /** @return what was received and shown */
     @Override
     public Journal journal() {
-        return journal;
+        return core.journal();
     }
 
     /** @return where to inject faults */
     @Override
     public FaultInjector faults() {
-        return faults;
+        return core.faults();
     }
 
     /**
@@ -119,17 +116,18 @@ public final class HorizonEmulator implements Emulator {
     /** Stops serving and releases the port and threads. Idempotent. */
     @Override
     public void close() {
-        server.close();
+        core.close();
     }
 
     @Override
     public String toString() {
-        return "HorizonEmulator[" + server.baseUri() + ", logins=" + settings.logins.size() + ", "
+        return "HorizonEmulator[" + core.baseUri() + ", logins=" + settings.logins.size() + ", "
                 + settings.inventory + "]";
     }
 
     /** Immutable settings handed to the handler. */
     static final class Settings {
+        final EmulatorCore.Settings core;
         final Inventory inventory;
         final Map<String, String> logins;
         final Clock clock;
@@ -140,10 +138,6 @@ public final class HorizonEmulator implements Emulator {
         final int maxIdsPerCall;
         final int maxMessageLength;
         final int maxPageSize;
-        final int maxRequestsPerSecond;
-        final int threads;
-        final long seed;
-        final boolean journalDetails;
         final HorizonVersion version;
         final boolean hasMoreRecordsHeader;
         final String localPodId;
@@ -151,21 +145,19 @@ public final class HorizonEmulator implements Emulator {
         final Map<String, Inventory> remotePods;
         final boolean cpaInitialized;
 
-        Settings(Builder b, Inventory inventory) {
+        Settings(Builder b, EmulatorCore.Settings core, Inventory inventory, Duration accessTokenTtl,
+                 int accessTokenMaxUses) {
+            this.core = core;
             this.inventory = inventory;
             this.logins = Map.copyOf(b.logins);
-            this.clock = b.clock;
-            this.accessTokenTtl = b.accessTokenTtl;
+            this.clock = core.clock();
+            this.accessTokenTtl = accessTokenTtl;
             this.refreshTokenTtl = b.refreshTokenTtl;
-            this.accessTokenMaxUses = b.accessTokenMaxUses;
+            this.accessTokenMaxUses = accessTokenMaxUses;
             this.errorStyle = b.errorStyle;
             this.maxIdsPerCall = b.maxIdsPerCall;
             this.maxMessageLength = b.maxMessageLength;
             this.maxPageSize = b.maxPageSize;
-            this.maxRequestsPerSecond = b.maxRequestsPerSecond;
-            this.threads = b.threads;
-            this.seed = b.seed == null ? inventory.seed() : b.seed;
-            this.journalDetails = b.journalDetails;
             this.version = b.version;
             this.hasMoreRecordsHeader = b.hasMoreRecordsHeader;
             this.localPodId = b.localPodId;
@@ -176,24 +168,17 @@ public final class HorizonEmulator implements Emulator {
     }
 
     /**
-     * Settings of a {@link HorizonEmulator}. Not thread-safe; setters reject bad input with an
+     * Settings of a {@link HorizonEmulator}: those of every emulator ({@link TokenEmulatorBuilder}; access tokens
+     * live 30 min by default) and Horizon's own. Not thread-safe; setters reject bad input with an
      * exception naming the parameter. Passwords are never shown by {@code toString}.
      */
-    public static final class Builder {
-        private Inventory inventory;
+    public static final class Builder extends TokenEmulatorBuilder<Builder, HorizonEmulator> {
         private final Map<String, String> logins = new LinkedHashMap<>();
-        private Clock clock = Clock.systemUTC();
-        private Duration accessTokenTtl = Duration.ofMinutes(30);
         private Duration refreshTokenTtl = Duration.ofHours(8);
-        private int accessTokenMaxUses;
         private HorizonErrorStyle errorStyle = HorizonErrorStyle.ERRORS;
         private int maxIdsPerCall = 1000;
         private int maxMessageLength = 1024;
         private int maxPageSize = 1000;
-        private int maxRequestsPerSecond;
-        private int threads = 32;
-        private Long seed;
-        private boolean journalDetails = true;
         private HorizonVersion version = HorizonVersion.V2406;
         private boolean hasMoreRecordsHeader = true;
         private String localPodId = "local-pod";
@@ -202,6 +187,7 @@ public final class HorizonEmulator implements Emulator {
         private boolean cloudPodArchitecture;
 
         private Builder() {
+            super(Duration.ofMinutes(30));
         }
 
         /**
@@ -243,7 +229,7 @@ public final class HorizonEmulator implements Emulator {
          * @return this builder
          */
         public Builder localPodId(String podId) {
-            this.localPodId = nonBlank(podId, "podId");
+            this.localPodId = Checks.nonBlank(podId, "podId");
             return this;
         }
 
@@ -256,7 +242,7 @@ public final class HorizonEmulator implements Emulator {
          * @return this builder
          */
         public Builder pod(String podId, Inventory inventory) {
-            String id = nonBlank(podId, "podId");
+            String id = Checks.nonBlank(podId, "podId");
             Objects.requireNonNull(inventory, "inventory");
             if (remotePods.containsKey(id)) {
                 throw new IllegalArgumentException("podId " + id + " was already added");
@@ -277,15 +263,6 @@ public final class HorizonEmulator implements Emulator {
         }
 
         /**
-         * @param inventory sessions, pools and users served (default {@link Inventory#ofDefaults()})
-         * @return this builder
-         */
-        public Builder inventory(Inventory inventory) {
-            this.inventory = Objects.requireNonNull(inventory, "inventory");
-            return this;
-        }
-
-        /**
          * Accepts this login at {@code POST /rest/login}; may be called several times. The
          * domain and user name compare case-insensitively, the password exactly.
          *
@@ -295,26 +272,8 @@ public final class HorizonEmulator implements Emulator {
          * @return this builder
          */
         public Builder login(String domain, String username, String password) {
-            logins.put(loginKey(nonBlank(domain, "domain"), nonBlank(username, "username")),
-                    nonBlank(password, "password"));
-            return this;
-        }
-
-        /**
-         * @param clock time source for token lifetimes and the journal (default UTC system clock)
-         * @return this builder
-         */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /**
-         * @param ttl how long an access token is valid (default 30 min)
-         * @return this builder
-         */
-        public Builder accessTokenTtl(Duration ttl) {
-            this.accessTokenTtl = positive(ttl, "ttl");
+            logins.put(loginKey(Checks.nonBlank(domain, "domain"), Checks.nonBlank(username, "username")),
+                    Checks.nonBlank(password, "password"));
             return this;
         }
 
@@ -323,20 +282,7 @@ public final class HorizonEmulator implements Emulator {
          * @return this builder
          */
         public Builder refreshTokenTtl(Duration ttl) {
-            this.refreshTokenTtl = positive(ttl, "ttl");
-            return this;
-        }
-
-        /**
-         * @param uses how many authenticated requests an access token serves before it
-         *     expires; 0 for no limit (default 0)
-         * @return this builder
-         */
-        public Builder accessTokenMaxUses(int uses) {
-            if (uses < 0) {
-                throw new IllegalArgumentException("uses must not be negative: " + uses);
-            }
-            this.accessTokenMaxUses = uses;
+            this.refreshTokenTtl = Checks.positive(ttl, "ttl");
             return this;
         }
 
@@ -355,7 +301,7 @@ public final class HorizonEmulator implements Emulator {
          * @return this builder
          */
         public Builder maxIdsPerCall(int max) {
-            this.maxIdsPerCall = positive(max, "max");
+            this.maxIdsPerCall = Checks.positive(max, "max");
             return this;
         }
 
@@ -364,7 +310,7 @@ public final class HorizonEmulator implements Emulator {
          * @return this builder
          */
         public Builder maxMessageLength(int max) {
-            this.maxMessageLength = positive(max, "max");
+            this.maxMessageLength = Checks.positive(max, "max");
             return this;
         }
 
@@ -373,50 +319,7 @@ public final class HorizonEmulator implements Emulator {
          * @return this builder
          */
         public Builder maxPageSize(int max) {
-            this.maxPageSize = positive(max, "max");
-            return this;
-        }
-
-        /**
-         * @param max requests per second over all routes; more are answered 429 (default 0: unlimited)
-         * @return this builder
-         */
-        public Builder maxRequestsPerSecond(int max) {
-            if (max < 0) {
-                throw new IllegalArgumentException("max must not be negative: " + max);
-            }
-            this.maxRequestsPerSecond = max;
-            return this;
-        }
-
-        /**
-         * @param details false to journal only counts per route and per target, not every
-         *     request and notification (default true); see {@link Journal}
-         * @return this builder
-         */
-        public Builder journalDetails(boolean details) {
-            this.journalDetails = details;
-            return this;
-        }
-
-        /**
-         * @param threads worker threads of the HTTP server, 1 to 256 (default 32)
-         * @return this builder
-         */
-        public Builder threads(int threads) {
-            if (threads < 1 || threads > 256) {
-                throw new IllegalArgumentException("threads must be within [1, 256]: " + threads);
-            }
-            this.threads = threads;
-            return this;
-        }
-
-        /**
-         * @param seed seed of the random used by probabilistic faults (default: the inventory's seed)
-         * @return this builder
-         */
-        public Builder seed(long seed) {
-            this.seed = seed;
+            this.maxPageSize = Checks.positive(max, "max");
             return this;
         }
 
@@ -427,20 +330,25 @@ public final class HorizonEmulator implements Emulator {
          * @throws IllegalStateException if no login was configured
          * @throws UncheckedIOException if the server cannot be started
          */
+        @Override
         public HorizonEmulator start() {
             if (logins.isEmpty()) {
                 throw new IllegalStateException("at least one login(domain, username, password) is required");
             }
-            if (version == HorizonVersion.V2111 && maxRequestsPerSecond > 0) {
-                throw new IllegalStateException("maxRequestsPerSecond needs version V2406 or later: Horizon has API"
-                        + " throttling only since 2406");
+            if (version == HorizonVersion.V2111 && !configuredLimits().isEmpty()) {
+                throw new IllegalStateException("maxRequestsPerSecond and requestLimit need version V2406 or later:"
+                        + " Horizon has API throttling only since 2406");
             }
             if (remotePods.containsKey(localPodId)) {
                 throw new IllegalStateException("a pod added with pod(...) has the local pod id " + localPodId);
             }
-            Inventory inv = inventory == null ? Inventory.ofDefaults() : inventory;
+            Inventory inv = inventoryOrDefault();
+            EmulatorCore.Settings core = new EmulatorCore.Settings("horizon-emulator", Route.Provider.HORIZON,
+                    configuredClock(), seedFor(inv), configuredThreads(), configuredJournalDetails(),
+                    configuredLimits(), configuredLatency());
             try {
-                return new HorizonEmulator(new Settings(this, inv));
+                return new HorizonEmulator(new Settings(this, core, inv, configuredAccessTokenTtl(),
+                        configuredAccessTokenMaxUses()));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start the Horizon emulator", e);
             }
@@ -450,30 +358,8 @@ public final class HorizonEmulator implements Emulator {
         public String toString() {
             return "HorizonEmulator.Builder[logins=" + logins.keySet() + ", version=" + version + ", errorStyle="
                     + errorStyle + ", pods=" + remotePods.keySet()
-                    + ", accessTokenTtl=" + accessTokenTtl + ", accessTokenMaxUses=" + accessTokenMaxUses + "]";
-        }
-
-        private static String nonBlank(String v, String name) {
-            Objects.requireNonNull(v, name);
-            if (v.isBlank()) {
-                throw new IllegalArgumentException(name + " must not be blank");
-            }
-            return v;
-        }
-
-        private static Duration positive(Duration d, String name) {
-            Objects.requireNonNull(d, name);
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive: " + d);
-            }
-            return d;
-        }
-
-        private static int positive(int v, String name) {
-            if (v < 1) {
-                throw new IllegalArgumentException(name + " must be at least 1: " + v);
-            }
-            return v;
+                    + ", accessTokenTtl=" + configuredAccessTokenTtl() + ", accessTokenMaxUses="
+                    + configuredAccessTokenMaxUses() + "]";
         }
     }
 }

@@ -11,6 +11,7 @@ import io.desknotify.testkit.internal.JournalImpl;
 import io.desknotify.testkit.internal.Jsons;
 import io.desknotify.testkit.internal.Request;
 import io.desknotify.testkit.internal.Response;
+import io.desknotify.testkit.internal.TokenIssuer;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -22,16 +23,12 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -44,10 +41,6 @@ final class HorizonHandler implements EmulatorServer.Handler, Dialect {
     static final String THROTTLE_KEY = "common.api-throttle-limit.exceeded.error";
 
     private static final Set<String> MESSAGE_TYPES = Set.of("INFO", "WARNING", "ERROR");
-
-    private record Refresh(String userKey, Instant expiresAt) { }
-
-    private record Access(String refreshToken, Instant expiresAt, AtomicInteger usesLeft) { }
 
     /** The sessions one pod hosts. */
     static final class Pod {
@@ -75,8 +68,10 @@ final class HorizonHandler implements EmulatorServer.Handler, Dialect {
     private final Map<String, Pod> pods;
     /** The Active Directory every pod of a federation shares. */
     private final List<Inventory.User> directory;
-    private final Map<String, Refresh> refreshTokens = new ConcurrentHashMap<>();
-    private final Map<String, Access> accessTokens = new ConcurrentHashMap<>();
+    /** Refresh tokens, issued for a login. */
+    private final TokenIssuer refreshTokens;
+    /** Access tokens, issued for a refresh token; an expired one is unknown from then on. */
+    private final TokenIssuer accessTokens;
 
     HorizonHandler(HorizonEmulator.Settings settings, JournalImpl journal, FaultEngine faults) {
         this.settings = settings;
@@ -95,6 +90,8 @@ final class HorizonHandler implements EmulatorServer.Handler, Dialect {
         local.forEach(i -> users.addAll(i.users()));
         settings.remotePods.values().forEach(i -> users.addAll(i.users()));
         this.directory = List.copyOf(users);
+        this.refreshTokens = new TokenIssuer(clock, "r", settings.refreshTokenTtl, 0, true);
+        this.accessTokens = new TokenIssuer(clock, "a", settings.accessTokenTtl, settings.accessTokenMaxUses, true);
     }
 
     @Override
@@ -128,7 +125,8 @@ final class HorizonHandler implements EmulatorServer.Handler, Dialect {
     }
 
     void expireAllAccessTokens() {
-        accessTokens.clear();
+        // forgotten rather than marked expired: the next call is answered as with an unknown token
+        accessTokens.revokeAll();
     }
 
     // ---- authentication
@@ -147,9 +145,8 @@ final class HorizonHandler implements EmulatorServer.Handler, Dialect {
                 password.getBytes(StandardCharsets.UTF_8))) {
             throw new HttpError(error(401, "Invalid user credentials."));
         }
-        String refresh = token("r");
-        refreshTokens.put(refresh, new Refresh(key, clock.instant().plus(settings.refreshTokenTtl)));
-        String access = newAccessToken(refresh);
+        String refresh = refreshTokens.issue(key).value();
+        String access = accessTokens.issue(refresh).value();
         return Response.json(200, Jsons.object().add("access_token", access).add("refresh_token", refresh).build());
     }
 
@@ -159,12 +156,10 @@ final class HorizonHandler implements EmulatorServer.Handler, Dialect {
         if (refresh == null) {
             throw refused("refresh_token is required (RefreshToken)");
         }
-        Refresh r = refreshTokens.get(refresh);
-        if (r == null || clock.instant().isAfter(r.expiresAt())) {
-            refreshTokens.remove(refresh);
+        if (refreshTokens.use(refresh) != null) {
             throw new HttpError(badRequest("Refresh token is invalid or expired."));
         }
-        return Response.json(200, Jsons.object().add("access_token", newAccessToken(refresh)).build());
+        return Response.json(200, Jsons.object().add("access_token", accessTokens.issue(refresh).value()).build());
     }
 
     private Response logout(Request request) {
@@ -172,42 +167,16 @@ final class HorizonHandler implements EmulatorServer.Handler, Dialect {
         if (refresh == null) {
             throw refused("refresh_token is required (RefreshToken)");
         }
-        if (refreshTokens.remove(refresh) == null) {
+        if (!refreshTokens.revoke(refresh)) {
             throw new HttpError(badRequest("Refresh token is invalid."));
         }
-        accessTokens.values().removeIf(a -> a.refreshToken().equals(refresh));
+        accessTokens.revokeSubject(refresh);
         return Response.empty(200);
     }
 
-    private String newAccessToken(String refresh) {
-        String access = token("a");
-        int uses = settings.accessTokenMaxUses == 0 ? Integer.MAX_VALUE : settings.accessTokenMaxUses;
-        accessTokens.put(access, new Access(refresh, clock.instant().plus(settings.accessTokenTtl),
-                new AtomicInteger(uses)));
-        return access;
-    }
-
     private void authenticate(Request request) {
-        String header = request.header("authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw new HttpError(error(401, "User is not authenticated."));
-        }
-        String token = header.substring(7).trim();
-        Access a = accessTokens.get(token);
-        if (a == null) {
-            throw new HttpError(error(401, "User is not authenticated."));
-        }
-        if (clock.instant().isAfter(a.expiresAt()) || a.usesLeft().getAndDecrement() <= 0) {
-            accessTokens.remove(token);
-            throw new HttpError(error(401, "Access token has expired."));
-        }
-    }
-
-    private static String token(String kind) {
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        byte[] bytes = new byte[24];
-        r.nextBytes(bytes);
-        return kind + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        accessTokens.authenticate(request, "Bearer ", failure -> new HttpError(failure == TokenIssuer.Failure.EXPIRED
+                ? error(401, "Access token has expired.") : error(401, "User is not authenticated.")));
     }
 
     // ---- inventory queries

@@ -1,13 +1,13 @@
 package io.desknotify.testkit.huawei;
 
 import io.desknotify.testkit.Emulator;
+import io.desknotify.testkit.EmulatorBuilder;
 import io.desknotify.testkit.FaultInjector;
 import io.desknotify.testkit.Inventory;
 import io.desknotify.testkit.Journal;
 import io.desknotify.testkit.Route;
-import io.desknotify.testkit.internal.EmulatorServer;
-import io.desknotify.testkit.internal.FaultEngine;
-import io.desknotify.testkit.internal.JournalImpl;
+import io.desknotify.testkit.internal.Checks;
+import io.desknotify.testkit.internal.EmulatorCore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -66,17 +66,13 @@ public final class HuaweiWorkspaceEmulator implements Emulator {
     public static final String DEFAULT_PROJECT_ID = "0bec5db98280d2d02fd6c00c2de791ce";
 
     private final Settings settings;
-    private final JournalImpl journal;
-    private final FaultEngine faults;
-    private final EmulatorServer server;
+    private final EmulatorCore core;
 
     private HuaweiWorkspaceEmulator(Settings settings) throws IOException {
         this.settings = settings;
-        this.journal = new JournalImpl(settings.journalDetails);
-        this.faults = new FaultEngine(Route.Provider.HUAWEI_WORKSPACE, settings.seed);
-        HuaweiHandler handler = new HuaweiHandler(settings, journal, faults);
-        this.server = new EmulatorServer("huawei-emulator", settings.threads, Route.Provider.HUAWEI_WORKSPACE,
-                handler, handler, journal, faults, settings.clock, settings.maxRequestsPerSecond);
+        this.core = new EmulatorCore(settings.core);
+        HuaweiHandler handler = new HuaweiHandler(settings, core.journal(), core.faults());
+        core.start(handler, handler);
     }
 
     /** @return a builder with defaults: no auth, default inventory, 100 ids per call */
@@ -87,7 +83,7 @@ public final class HuaweiWorkspaceEmulator implements Emulator {
     /** @return the endpoint, {@code http://127.0.0.1:<port>}, without trailing slash */
     @Override
     public URI baseUri() {
-        return server.baseUri();
+        return core.baseUri();
     }
 
     /** @return the project id expected in paths */
@@ -104,29 +100,30 @@ public final class HuaweiWorkspaceEmulator implements Emulator {
     /** @return what was received and shown */
     @Override
     public Journal journal() {
-        return journal;
+        return core.journal();
     }
 
     /** @return where to inject faults */
     @Override
     public FaultInjector faults() {
-        return faults;
+        return core.faults();
     }
 
     /** Stops serving and releases the port and threads. Idempotent. */
     @Override
     public void close() {
-        server.close();
+        core.close();
     }
 
     @Override
     public String toString() {
-        return "HuaweiWorkspaceEmulator[" + server.baseUri() + ", project=" + settings.projectId + ", "
+        return "HuaweiWorkspaceEmulator[" + core.baseUri() + ", project=" + settings.projectId + ", "
                 + settings.inventory + "]";
     }
 
     /** Immutable settings handed to the handler. */
     static final class Settings {
+        final EmulatorCore.Settings core;
         final String projectId;
         final Inventory inventory;
         final Map<String, String> credentials;
@@ -137,31 +134,24 @@ public final class HuaweiWorkspaceEmulator implements Emulator {
         final int jobPolls;
         final int maxIdsPerCall;
         final int maxMessageLength;
-        final int maxRequestsPerSecond;
-        final int threads;
-        final long seed;
-        final boolean journalDetails;
         final int lockAfterFailures;
         final Duration lockDuration;
         final List<BlockedNotificationRecord> notificationRecords;
         final Map<HuaweiErrorCode, String> errorCodes;
         final boolean throttleRetryAfter;
 
-        Settings(Builder b, Inventory inventory, List<BlockedNotificationRecord> records) {
+        Settings(Builder b, EmulatorCore.Settings core, Inventory inventory, List<BlockedNotificationRecord> records) {
+            this.core = core;
             this.projectId = b.projectId;
             this.inventory = inventory;
             this.credentials = Map.copyOf(b.credentials);
             this.authToken = b.authToken;
-            this.clock = b.clock;
+            this.clock = core.clock();
             this.maxClockSkew = b.maxClockSkew;
             this.jobDuration = b.jobDuration;
             this.jobPolls = b.jobPolls;
             this.maxIdsPerCall = b.maxIdsPerCall;
             this.maxMessageLength = b.maxMessageLength;
-            this.maxRequestsPerSecond = b.maxRequestsPerSecond;
-            this.threads = b.threads;
-            this.seed = b.seed == null ? inventory.seed() : b.seed;
-            this.journalDetails = b.journalDetails;
             this.lockAfterFailures = b.lockAfterFailures;
             this.lockDuration = b.lockDuration;
             this.notificationRecords = List.copyOf(records);
@@ -179,24 +169,19 @@ public final class HuaweiWorkspaceEmulator implements Emulator {
     }
 
     /**
-     * Settings of a {@link HuaweiWorkspaceEmulator}. Not thread-safe; each setter rejects bad
+     * Settings of a {@link HuaweiWorkspaceEmulator}: those of every emulator ({@link EmulatorBuilder}; a throttling
+     * answer is a 429 {@code APIG.0308}) and Huawei's own. Not thread-safe; each setter rejects bad
      * input with an exception naming the parameter. Secrets are never shown by {@code toString}.
      */
-    public static final class Builder {
+    public static final class Builder extends EmulatorBuilder<Builder, HuaweiWorkspaceEmulator> {
         private String projectId = DEFAULT_PROJECT_ID;
-        private Inventory inventory;
         private final Map<String, String> credentials = new LinkedHashMap<>();
         private String authToken;
-        private Clock clock = Clock.systemUTC();
         private Duration maxClockSkew = Duration.ofMinutes(15);
         private Duration jobDuration = Duration.ZERO;
         private int jobPolls;
         private int maxIdsPerCall = 100;
         private int maxMessageLength = 1024;
-        private int maxRequestsPerSecond;
-        private int threads = 32;
-        private Long seed;
-        private boolean journalDetails = true;
         private final List<BlockedNotificationRecord> notificationRecords = new ArrayList<>();
         private int generatedNotificationRecords;
         private int lockAfterFailures;
@@ -212,16 +197,7 @@ public final class HuaweiWorkspaceEmulator implements Emulator {
          * @return this builder
          */
         public Builder projectId(String projectId) {
-            this.projectId = nonBlank(projectId, "projectId");
-            return this;
-        }
-
-        /**
-         * @param inventory desktops, pools and users served (default {@link Inventory#ofDefaults()})
-         * @return this builder
-         */
-        public Builder inventory(Inventory inventory) {
-            this.inventory = Objects.requireNonNull(inventory, "inventory");
+            this.projectId = Checks.nonBlank(projectId, "projectId");
             return this;
         }
 
@@ -233,7 +209,7 @@ public final class HuaweiWorkspaceEmulator implements Emulator {
          * @return this builder
          */
         public Builder credentials(String accessKey, String secretKey) {
-            credentials.put(nonBlank(accessKey, "accessKey"), nonBlank(secretKey, "secretKey"));
+            credentials.put(Checks.nonBlank(accessKey, "accessKey"), Checks.nonBlank(secretKey, "secretKey"));
             return this;
         }
 
@@ -244,16 +220,7 @@ public final class HuaweiWorkspaceEmulator implements Emulator {
          * @return this builder
          */
         public Builder authToken(String token) {
-            this.authToken = nonBlank(token, "token");
-            return this;
-        }
-
-        /**
-         * @param clock time source for signature dates, jobs and the journal (default UTC system clock)
-         * @return this builder
-         */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            this.authToken = Checks.nonBlank(token, "token");
             return this;
         }
 
@@ -262,7 +229,7 @@ public final class HuaweiWorkspaceEmulator implements Emulator {
          * @return this builder
          */
         public Builder maxClockSkew(Duration skew) {
-            this.maxClockSkew = nonNegative(skew, "skew");
+            this.maxClockSkew = Checks.nonNegative(skew, "skew");
             return this;
         }
 
@@ -271,7 +238,7 @@ public final class HuaweiWorkspaceEmulator implements Emulator {
          * @return this builder
          */
         public Builder jobDuration(Duration duration) {
-            this.jobDuration = nonNegative(duration, "duration");
+            this.jobDuration = Checks.nonNegative(duration, "duration");
             return this;
         }
 
@@ -293,7 +260,7 @@ public final class HuaweiWorkspaceEmulator implements Emulator {
          * @return this builder
          */
         public Builder maxIdsPerCall(int max) {
-            this.maxIdsPerCall = positive(max, "max");
+            this.maxIdsPerCall = Checks.positive(max, "max");
             return this;
         }
 
@@ -303,20 +270,7 @@ public final class HuaweiWorkspaceEmulator implements Emulator {
          * @return this builder
          */
         public Builder maxMessageLength(int max) {
-            this.maxMessageLength = positive(max, "max");
-            return this;
-        }
-
-        /**
-         * @param max requests per second over all routes; more are answered 429 {@code APIG.0308}
-         *     (default 0: unlimited)
-         * @return this builder
-         */
-        public Builder maxRequestsPerSecond(int max) {
-            if (max < 0) {
-                throw new IllegalArgumentException("max must not be negative: " + max);
-            }
-            this.maxRequestsPerSecond = max;
+            this.maxMessageLength = Checks.positive(max, "max");
             return this;
         }
 
@@ -330,7 +284,7 @@ public final class HuaweiWorkspaceEmulator implements Emulator {
          * @return this builder
          */
         public Builder lockAccessKeyAfterFailures(int failures, Duration lockDuration) {
-            this.lockAfterFailures = positive(failures, "failures");
+            this.lockAfterFailures = Checks.positive(failures, "failures");
             Objects.requireNonNull(lockDuration, "lockDuration");
             if (lockDuration.isZero() || lockDuration.isNegative()) {
                 throw new IllegalArgumentException("lockDuration must be positive: " + lockDuration);
@@ -347,7 +301,7 @@ public final class HuaweiWorkspaceEmulator implements Emulator {
          * @return this builder
          */
         public Builder errorCode(HuaweiErrorCode which, String code) {
-            errorCodes.put(Objects.requireNonNull(which, "which"), nonBlank(code, "code"));
+            errorCodes.put(Objects.requireNonNull(which, "which"), Checks.nonBlank(code, "code"));
             return this;
         }
 
@@ -361,38 +315,6 @@ public final class HuaweiWorkspaceEmulator implements Emulator {
          */
         public Builder throttleRetryAfter(boolean send) {
             this.throttleRetryAfter = send;
-            return this;
-        }
-
-        /**
-         * @param details false to journal only counts per route and per target, not every
-         *     request and notification (default true); see {@link Journal}
-         * @return this builder
-         */
-        public Builder journalDetails(boolean details) {
-            this.journalDetails = details;
-            return this;
-        }
-
-        /**
-         * @param threads worker threads of the HTTP server, 1 to 256 (default 32)
-         * @return this builder
-         */
-        public Builder threads(int threads) {
-            if (threads < 1 || threads > 256) {
-                throw new IllegalArgumentException("threads must be within [1, 256]: " + threads);
-            }
-            this.threads = threads;
-            return this;
-        }
-
-        /**
-         * @param seed seed of the random used by probabilistic faults and generated records
-         *     (default: the inventory's seed)
-         * @return this builder
-         */
-        public Builder seed(long seed) {
-            this.seed = seed;
             return this;
         }
 
@@ -425,12 +347,16 @@ public final class HuaweiWorkspaceEmulator implements Emulator {
          * @return the running emulator; close it
          * @throws UncheckedIOException if the server cannot be started
          */
+        @Override
         public HuaweiWorkspaceEmulator start() {
-            Inventory inv = inventory == null ? Inventory.ofDefaults() : inventory;
+            Inventory inv = inventoryOrDefault();
+            EmulatorCore.Settings core = new EmulatorCore.Settings("huawei-emulator", Route.Provider.HUAWEI_WORKSPACE,
+                    configuredClock(), seedFor(inv), configuredThreads(), configuredJournalDetails(),
+                    configuredLimits(), configuredLatency());
             List<BlockedNotificationRecord> records = new ArrayList<>(notificationRecords);
-            records.addAll(generate(inv, generatedNotificationRecords, seed == null ? inv.seed() : seed));
+            records.addAll(generate(inv, generatedNotificationRecords, core.seed()));
             try {
-                return new HuaweiWorkspaceEmulator(new Settings(this, inv, records));
+                return new HuaweiWorkspaceEmulator(new Settings(this, core, inv, records));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start the Huawei Workspace emulator", e);
             }
@@ -461,29 +387,6 @@ public final class HuaweiWorkspaceEmulator implements Emulator {
         public String toString() {
             return "HuaweiWorkspaceEmulator.Builder[projectId=" + projectId + ", accessKeys=" + credentials.keySet()
                     + ", token=" + (authToken == null ? "none" : "***") + ", maxIdsPerCall=" + maxIdsPerCall + "]";
-        }
-
-        private static String nonBlank(String v, String name) {
-            Objects.requireNonNull(v, name);
-            if (v.isBlank()) {
-                throw new IllegalArgumentException(name + " must not be blank");
-            }
-            return v;
-        }
-
-        private static Duration nonNegative(Duration d, String name) {
-            Objects.requireNonNull(d, name);
-            if (d.isNegative()) {
-                throw new IllegalArgumentException(name + " must not be negative: " + d);
-            }
-            return d;
-        }
-
-        private static int positive(int v, String name) {
-            if (v < 1) {
-                throw new IllegalArgumentException(name + " must be at least 1: " + v);
-            }
-            return v;
         }
     }
 }

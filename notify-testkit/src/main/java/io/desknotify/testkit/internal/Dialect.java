@@ -1,10 +1,16 @@
 package io.desknotify.testkit.internal;
 
-/** How a provider words the errors the server produces on its own (faults, limits, unknown paths). */
+/**
+ * How a provider words the errors the server produces on its own (faults, limits, unknown paths). Each answer is
+ * the provider's status, error body and headers exactly as its documentation gives them.
+ */
 public interface Dialect {
 
     /**
-     * @param retryAfterSeconds whole seconds
+     * Answers a request refused by a {@link io.desknotify.testkit.RequestLimit} or an injected throttling fault.
+     *
+     * @param retryAfterSeconds whole seconds until the request would be admitted, at least 1 (for a fault, its
+     *     duration); put it in the provider's own retry header, or in none if the provider documents none
      * @return 429 in the provider's words
      */
     Response throttled(long retryAfterSeconds);

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.desknotify.testkit.ContractViolation;
 import io.desknotify.testkit.Fault;
 import io.desknotify.testkit.RecordedRequest;
+import io.desknotify.testkit.RequestLimit;
 import io.desknotify.testkit.Route;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The loopback HTTP server shared by the emulators: routing, request journal, request ids,
- * fault injection, request-rate limit and response writing.
+ * fault injection, request-rate limits, a fixed latency and response writing.
  */
 public final class EmulatorServer implements AutoCloseable {
 
@@ -67,7 +68,8 @@ public final class EmulatorServer implements AutoCloseable {
     private final JournalImpl journal;
     private final FaultEngine faults;
     private final Clock clock;
-    private final RateWindow rateWindow;
+    private final RateLimiter limiter;
+    private final Duration latency;
     private final URI baseUri;
 
     /**
@@ -80,20 +82,22 @@ public final class EmulatorServer implements AutoCloseable {
      * @param dialect error wording
      * @param journal journal to fill
      * @param faults fault engine
-     * @param clock clock for journal times
-     * @param maxRequestsPerSecond 0 for no limit
+     * @param clock clock for journal times and request limits
+     * @param limits request-rate limits, none for no limit
+     * @param latency how long every admitted request waits before it is processed; zero for none
      * @throws IOException if the port cannot be bound
      */
     public EmulatorServer(String name, int threads, Route.Provider provider, Handler handler, Dialect dialect,
-                          JournalImpl journal, FaultEngine faults, Clock clock, int maxRequestsPerSecond)
-            throws IOException {
+                          JournalImpl journal, FaultEngine faults, Clock clock, List<RequestLimit> limits,
+                          Duration latency) throws IOException {
         this.provider = provider;
         this.handler = handler;
         this.dialect = dialect;
         this.journal = journal;
         this.faults = faults;
         this.clock = clock;
-        this.rateWindow = maxRequestsPerSecond > 0 ? new RateWindow(maxRequestsPerSecond) : null;
+        this.limiter = new RateLimiter(limits, clock);
+        this.latency = latency;
         AtomicInteger n = new AtomicInteger();
         ThreadFactory tf = r -> {
             Thread t = new Thread(r, name + "-" + n.incrementAndGet());
@@ -166,9 +170,13 @@ public final class EmulatorServer implements AutoCloseable {
             }
         }
         Response response;
-        if (rateWindow != null && !rateWindow.tryAcquire()) {
-            response = dialect.throttled(1);
+        long retryAfter = limiter.admit(route);
+        if (retryAfter > 0) {
+            response = dialect.throttled(retryAfter);
         } else {
+            if (!latency.isZero()) {
+                sleep(latency); // the provider's processing time: a refusal by the gateway does not wait for it
+            }
             response = process(request, recorded);
         }
         if (fault != null && fault.phase() == Fault.Phase.AFTER_PROCESSING) {
@@ -299,29 +307,5 @@ public final class EmulatorServer implements AutoCloseable {
     private static String requestId() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
         return new UUID(r.nextLong(), r.nextLong()).toString().replace("-", "");
-    }
-
-    /** Fixed one-second windows: simple, and what gateways with a per-second quota do. */
-    private static final class RateWindow {
-        private final int max;
-        private long windowStart;
-        private int used;
-
-        RateWindow(int max) {
-            this.max = max;
-        }
-
-        synchronized boolean tryAcquire() {
-            long now = System.nanoTime();
-            if (now - windowStart >= 1_000_000_000L || used == 0 && windowStart == 0) {
-                windowStart = now;
-                used = 0;
-            }
-            if (used >= max) {
-                return false;
-            }
-            used++;
-            return true;
-        }
     }
 }

@@ -4,6 +4,7 @@ import io.desknotify.api.AuthenticationException;
 import io.desknotify.api.TransportException;
 import io.desknotify.api.TransportException.Retryability;
 import io.desknotify.transport.http.internal.BoundedBody;
+import io.desknotify.transport.http.internal.HttpErrors;
 import io.desknotify.transport.http.internal.IoFailures;
 import io.desknotify.transport.http.internal.Jsons;
 import io.desknotify.transport.http.internal.RetryAfter;
@@ -32,7 +33,6 @@ import java.util.Optional;
  */
 final class HorizonErrors {
     static final String RATE_LIMIT_HEADER = "X-Rate-Limit-Retry-After-Seconds";
-    private static final int MAX_TEXT = 300;
 
     private HorizonErrors() {
     }
@@ -106,8 +106,7 @@ final class HorizonErrors {
     }
 
     static String shorten(String s) {
-        String oneLine = s.replaceAll("[\\r\\n\\t]+", " ");
-        return oneLine.length() <= MAX_TEXT ? oneLine : oneLine.substring(0, MAX_TEXT) + "...";
+        return HttpErrors.clip(s);
     }
 
     /**
@@ -123,34 +122,18 @@ final class HorizonErrors {
         if (status == 401 || status == 403) {
             return AuthenticationException.of(provider, status, info.code(), requestId, text);
         }
-        Optional<Duration> retryAfter = retryAfter(headers);
-        Retryability r;
-        boolean throttled = false;
-        if (status == 429) {
-            r = Retryability.RETRYABLE;
-            throttled = true;
-            if (retryAfter.isEmpty() && !pause.isNone()) {
-                retryAfter = Optional.of(pause.next());
-            }
-        } else if (status == 503 && retryAfter.isPresent()) {
-            // A 503 with Retry-After is the server refusing work it has not started.
-            r = Retryability.RETRYABLE;
-        } else if (status >= 500) {
-            r = Retryability.AMBIGUOUS;
-        } else if (status >= 300 && status < 400) {
-            r = Retryability.FATAL;
+        HttpErrors.Verdict v = HttpErrors.verdict(status, false, retryAfter(headers), pause);
+        if (status >= 300 && status < 400) {
             text = "Horizon " + operation + " failed: HTTP " + status + " redirect (redirects are not followed;"
                     + " check baseUri)";
-        } else {
-            r = Retryability.FATAL;
         }
-        return TransportException.builder(r, text)
+        return TransportException.builder(v.retryability(), text)
                 .provider(provider)
                 .httpStatus(status)
                 .errorCode(info.code())
                 .requestId(requestId)
-                .throttled(throttled)
-                .retryAfter(retryAfter.orElse(null))
+                .throttled(v.throttled())
+                .retryAfter(v.retryAfter().orElse(null))
                 .build();
     }
 

@@ -4,6 +4,7 @@ import io.desknotify.api.TransportException;
 import io.desknotify.api.TransportException.Retryability;
 import io.desknotify.transport.http.internal.BoundedBody;
 import io.desknotify.transport.http.internal.ExchangeExecutor;
+import io.desknotify.transport.http.internal.HttpSettings;
 import io.desknotify.transport.http.internal.IoFailures;
 import io.desknotify.transport.http.internal.ThrottlePause;
 import java.net.URI;
@@ -12,9 +13,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import javax.net.ssl.SSLContext;
 
 /**
  * One HTTP exchange with the Horizon server: no authentication, no retries, no status interpretation. A request
@@ -45,26 +44,15 @@ final class HorizonHttp {
     private final ThrottlePause throttlePause;
     private volatile boolean closed;
 
-    /** @param executor the user's executor, or {@code null} for threads of the transport's own */
-    HorizonHttp(String provider, URI baseUri, Duration connectTimeout, Duration requestTimeout,
-            int maxResponseBytes, SSLContext sslContext, Executor executor, ThrottlePause throttlePause) {
-        this.provider = provider;
-        this.throttlePause = throttlePause;
-        String b = baseUri.toString();
+    HorizonHttp(HttpSettings settings) {
+        this.provider = settings.name();
+        this.throttlePause = settings.throttlePause();
+        String b = settings.baseUri().toString();
         this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
-        this.exchanges = executor != null ? ExchangeExecutor.of(executor)
-                : ExchangeExecutor.owned("desknotify-horizon-http-");
-        HttpClient.Builder cb = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(connectTimeout)
-                .executor(exchanges.client());
-        if (sslContext != null) {
-            cb.sslContext(sslContext);
-        }
-        this.client = cb.build();
-        this.requestTimeout = requestTimeout;
-        this.maxResponseBytes = maxResponseBytes;
+        this.exchanges = settings.newExchangeExecutor();
+        this.client = settings.newClient(exchanges);
+        this.requestTimeout = settings.requestTimeout();
+        this.maxResponseBytes = settings.maxResponseBytes();
     }
 
     /** The delay a 429 without a retry header gets. */

@@ -15,9 +15,10 @@ import io.desknotify.api.spi.Transport;
 import io.desknotify.api.spi.TransportCapabilities;
 import io.desknotify.transport.http.horizon.HorizonHttp.Answer;
 import io.desknotify.api.Outcome;
-import io.desknotify.transport.http.internal.BoundedBody;
+import io.desknotify.transport.http.HttpTransportBuilder;
+import io.desknotify.transport.http.internal.Checks;
+import io.desknotify.transport.http.internal.HttpSettings;
 import io.desknotify.transport.http.internal.Jsons;
-import io.desknotify.transport.http.internal.ThrottlePause;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
@@ -25,17 +26,14 @@ import jakarta.json.JsonValue;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -152,9 +150,9 @@ public final class HorizonTransport implements Transport {
     private final Object closeLock = new Object();
     private boolean closed;
 
-    private HorizonTransport(Builder b) {
-        this.name = b.name;
-        this.baseUri = b.baseUri;
+    private HorizonTransport(Builder b, HttpSettings settings) {
+        this.name = settings.name();
+        this.baseUri = settings.baseUri();
         this.domain = b.domain;
         this.username = b.username;
         this.maxSessionsPerCall = b.maxSessionsPerCall;
@@ -168,8 +166,7 @@ public final class HorizonTransport implements Transport {
                 .maxMessageLength(maxMessageLength)
                 .severitySupport(TransportCapabilities.SeveritySupport.NATIVE)
                 .build();
-        this.http = new HorizonHttp(name, b.baseUri, b.connectTimeout, b.requestTimeout, (int) b.maxResponseBytes,
-                b.sslContext, b.executor, b.throttlePause);
+        this.http = new HorizonHttp(settings);
         this.session = new HorizonSession(http, b.domain, b.username, b.password, b.loginFailureHold,
                 b.readAttempts);
         this.resolver = new HorizonResolver(session, name, b.userDomain != null ? b.userDomain : b.domain,
@@ -480,29 +477,28 @@ public final class HorizonTransport implements Transport {
 
     /**
      * Builds {@link HorizonTransport}s. Setters reject bad values with a {@link ConfigurationException} naming the
-     * setting. Not thread-safe.
+     * setting. Not thread-safe. The common HTTP settings are those of {@link HttpTransportBuilder}; the default
+     * {@linkplain #name name} is {@value #DEFAULT_NAME} and the transport's own threads are named
+     * {@code desknotify-horizon-http-<n>}.
+     *
+     * <p>{@linkplain #throttlePause Throttle pause}: Horizon itself sends {@code X-Rate-Limit-Retry-After-Seconds}
+     * with every 429 (its API Throttling guide), and that value always wins; a 429 without it comes from something in
+     * between, such as a proxy or load balancer, and gets the pause (default 2 s to 5 s, as for Huawei Workspace).
      */
-    public static final class Builder {
-        private URI baseUri;
+    public static final class Builder extends HttpTransportBuilder<Builder> {
         private String domain;
         private String username;
         private Supplier<char[]> password;
         private String userDomain;
-        private String name = DEFAULT_NAME;
         private int maxSessionsPerCall = 100;
         private int maxMessageLength = 1024;
         private int pageSize = 500;
         private boolean globalSessions;
         private int readAttempts = 3;
-        private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration requestTimeout = Duration.ofSeconds(30);
         private Duration loginFailureHold = Duration.ofSeconds(30);
-        private ThrottlePause throttlePause = ThrottlePause.DEFAULT;
-        private long maxResponseBytes = BoundedBody.DEFAULT_MAX_BYTES;
-        private SSLContext sslContext;
-        private Executor executor;
 
         private Builder() {
+            super(DEFAULT_NAME, "baseUri", "desknotify-horizon-http-");
         }
 
         /**
@@ -515,21 +511,7 @@ public final class HorizonTransport implements Transport {
          *     info, a query or a fragment, or uses plain {@code http} for a host that is not a loopback host
          */
         public Builder baseUri(URI baseUri) {
-            if (baseUri == null) {
-                throw new ConfigurationException("baseUri", "baseUri must not be null");
-            }
-            if (!baseUri.isAbsolute() || baseUri.getHost() == null) {
-                throw new ConfigurationException("baseUri", "baseUri must be an absolute URI with a host: " + baseUri);
-            }
-            if (baseUri.getRawQuery() != null || baseUri.getRawFragment() != null || baseUri.getRawUserInfo() != null) {
-                throw new ConfigurationException("baseUri", "baseUri must have no user info, query or fragment");
-            }
-            String scheme = baseUri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("https") && !(scheme.equals("http") && isLoopback(baseUri.getHost()))) {
-                throw new ConfigurationException("baseUri", "baseUri must use https (plain http only for a loopback"
-                        + " host): " + baseUri);
-            }
-            this.baseUri = baseUri;
+            providerUri(baseUri);
             return this;
         }
 
@@ -541,7 +523,7 @@ public final class HorizonTransport implements Transport {
          * @throws ConfigurationException if {@code domain} is {@code null} or blank
          */
         public Builder domain(String domain) {
-            this.domain = text(domain, "domain");
+            this.domain = Checks.text(domain, "domain");
             return this;
         }
 
@@ -553,7 +535,7 @@ public final class HorizonTransport implements Transport {
          * @throws ConfigurationException if {@code username} is {@code null} or blank
          */
         public Builder username(String username) {
-            this.username = text(username, "username");
+            this.username = Checks.text(username, "username");
             return this;
         }
 
@@ -565,10 +547,7 @@ public final class HorizonTransport implements Transport {
          * @throws ConfigurationException if {@code password} is {@code null} or empty
          */
         public Builder password(char[] password) {
-            if (password == null || password.length == 0) {
-                throw new ConfigurationException("password", "password must not be null or empty");
-            }
-            char[] copy = password.clone();
+            char[] copy = Checks.nonEmpty(password, "password").clone();
             this.password = copy::clone;
             return this;
         }
@@ -582,10 +561,7 @@ public final class HorizonTransport implements Transport {
          * @throws ConfigurationException if {@code password} is {@code null}
          */
         public Builder password(Supplier<char[]> password) {
-            if (password == null) {
-                throw new ConfigurationException("password", "password supplier must not be null");
-            }
-            this.password = password;
+            this.password = Checks.notNull(password, "password");
             return this;
         }
 
@@ -597,19 +573,7 @@ public final class HorizonTransport implements Transport {
          * @throws ConfigurationException if {@code userDomain} is {@code null} or blank
          */
         public Builder userDomain(String userDomain) {
-            this.userDomain = text(userDomain, "userDomain");
-            return this;
-        }
-
-        /**
-         * The transport name targets route by; default {@value #DEFAULT_NAME}.
-         *
-         * @param name the name a target's provider must equal to be sent through this transport
-         * @return this builder
-         * @throws ConfigurationException if {@code name} is {@code null} or blank
-         */
-        public Builder name(String name) {
-            this.name = text(name, "name");
+            this.userDomain = Checks.text(userDomain, "userDomain");
             return this;
         }
 
@@ -622,7 +586,7 @@ public final class HorizonTransport implements Transport {
          * @throws ConfigurationException if {@code maxSessionsPerCall} is below 1 or above 1000
          */
         public Builder maxSessionsPerCall(int maxSessionsPerCall) {
-            this.maxSessionsPerCall = range(maxSessionsPerCall, 1, 1000, "maxSessionsPerCall");
+            this.maxSessionsPerCall = (int) Checks.range(maxSessionsPerCall, 1, 1000, "maxSessionsPerCall");
             return this;
         }
 
@@ -634,7 +598,7 @@ public final class HorizonTransport implements Transport {
          * @throws ConfigurationException if {@code maxMessageLength} is below 1 or above 65536
          */
         public Builder maxMessageLength(int maxMessageLength) {
-            this.maxMessageLength = range(maxMessageLength, 1, 65_536, "maxMessageLength");
+            this.maxMessageLength = (int) Checks.range(maxMessageLength, 1, 65_536, "maxMessageLength");
             return this;
         }
 
@@ -647,7 +611,7 @@ public final class HorizonTransport implements Transport {
          * @throws ConfigurationException if {@code pageSize} is below 1 or above 1000
          */
         public Builder pageSize(int pageSize) {
-            this.pageSize = range(pageSize, 1, 1000, "pageSize");
+            this.pageSize = (int) Checks.range(pageSize, 1, 1000, "pageSize");
             return this;
         }
 
@@ -676,49 +640,7 @@ public final class HorizonTransport implements Transport {
          * @throws ConfigurationException if {@code readAttempts} is below 1 or above 10
          */
         public Builder readAttempts(int readAttempts) {
-            this.readAttempts = range(readAttempts, 1, 10, "readAttempts");
-            return this;
-        }
-
-        /**
-         * How long establishing a connection may take; default 10 s.
-         *
-         * @param connectTimeout the connect timeout
-         * @return this builder
-         * @throws ConfigurationException if {@code connectTimeout} is {@code null}, zero or negative
-         */
-        public Builder connectTimeout(Duration connectTimeout) {
-            this.connectTimeout = positive(connectTimeout, "connectTimeout");
-            return this;
-        }
-
-        /**
-         * How long a request may wait for its answer; default 30 s.
-         *
-         * @param requestTimeout the longest wait for the answer of one request
-         * @return this builder
-         * @throws ConfigurationException if {@code requestTimeout} is {@code null}, zero or negative
-         */
-        public Builder requestTimeout(Duration requestTimeout) {
-            this.requestTimeout = positive(requestTimeout, "requestTimeout");
-            return this;
-        }
-
-        /**
-         * How long the notifier waits after a throttling answer (HTTP 429) that names no delay. Horizon itself sends
-         * {@code X-Rate-Limit-Retry-After-Seconds} with every 429 (its API Throttling guide), and that value always
-         * wins; a 429 without it comes from something in between, such as a proxy or load balancer. Each such answer
-         * gets a pause drawn uniformly from {@code [min, max]} as its retry-after, which the notifier's pacer honours.
-         * {@code Duration.ZERO} for both turns it off (the notifier's own backoff applies). Default 2 s to 5 s, as for
-         * Huawei Workspace.
-         *
-         * @param min the shortest pause, positive (or zero together with {@code max})
-         * @param max the longest pause, at least {@code min}
-         * @return this builder
-         * @throws ConfigurationException naming {@code throttlePause} when the range is not valid
-         */
-        public Builder throttlePause(Duration min, Duration max) {
-            this.throttlePause = ThrottlePause.setting(min, max);
+            this.readAttempts = (int) Checks.range(readAttempts, 1, 10, "readAttempts");
             return this;
         }
 
@@ -731,67 +653,7 @@ public final class HorizonTransport implements Transport {
          * @throws ConfigurationException if {@code loginFailureHold} is {@code null} or negative
          */
         public Builder loginFailureHold(Duration loginFailureHold) {
-            if (loginFailureHold == null || loginFailureHold.isNegative()) {
-                throw new ConfigurationException("loginFailureHold", "loginFailureHold must not be null or negative");
-            }
-            this.loginFailureHold = loginFailureHold;
-            return this;
-        }
-
-        /**
-         * The largest response body read; default 1 MiB. A longer answer fails its request instead of filling
-         * memory.
-         *
-         * @param maxResponseBytes the most bytes read of one response body, 1024 to 2<sup>31</sup> - 9
-         * @return this builder
-         * @throws ConfigurationException if {@code maxResponseBytes} is below 1024 or above 2<sup>31</sup> - 9
-         */
-        public Builder maxResponseBytes(long maxResponseBytes) {
-            if (maxResponseBytes < 1024 || maxResponseBytes > Integer.MAX_VALUE - 8) {
-                throw new ConfigurationException("maxResponseBytes",
-                        "maxResponseBytes must be between 1024 and 2^31 - 9 but was " + maxResponseBytes);
-            }
-            this.maxResponseBytes = maxResponseBytes;
-            return this;
-        }
-
-        /**
-         * The TLS context, e.g. one that trusts a private CA. Certificates and host names are always verified;
-         * there is no switch to trust every certificate.
-         *
-         * @param sslContext the TLS context of every connection to the Connection Server
-         * @return this builder
-         * @throws ConfigurationException if {@code sslContext} is {@code null}
-         */
-        public Builder sslContext(SSLContext sslContext) {
-            if (sslContext == null) {
-                throw new ConfigurationException("sslContext", "sslContext must not be null");
-            }
-            this.sslContext = sslContext;
-            return this;
-        }
-
-        /**
-         * The executor of the HTTP exchanges, of the HTTP client's own tasks and of read-retry delays; it is not shut
-         * down by {@link HorizonTransport#close()}. Each request in flight holds one of its threads while it waits
-         * for the answer (the transport uses the blocking {@link java.net.http.HttpClient#send}: on Java 17
-         * {@code sendAsync} starts a new thread for every answer on machines with 2 CPUs), and the client needs one
-         * of its threads, briefly, to finish each answer. So give one that starts threads as needed, such as
-         * {@link java.util.concurrent.Executors#newCachedThreadPool()}: a fixed pool with fewer threads than
-         * requests in flight would queue the client's tasks behind requests waiting for them, and stall.
-         *
-         * <p>Default: the transport's own pool of up to 256 daemon threads {@code desknotify-horizon-http-<n>},
-         * started when needed, ended after 30 s idle and at {@link HorizonTransport#close()}.
-         *
-         * @param executor the executor to run HTTP exchanges on; the caller keeps ownership of it
-         * @return this builder
-         * @throws ConfigurationException if {@code executor} is {@code null}
-         */
-        public Builder executor(Executor executor) {
-            if (executor == null) {
-                throw new ConfigurationException("executor", "executor must not be null");
-            }
-            this.executor = executor;
+            this.loginFailureHold = Checks.notNegative(loginFailureHold, "loginFailureHold");
             return this;
         }
 
@@ -803,62 +665,18 @@ public final class HorizonTransport implements Transport {
          *     not set
          */
         public HorizonTransport build() {
-            if (baseUri == null) {
-                throw new ConfigurationException("baseUri", "baseUri is required");
-            }
-            if (domain == null) {
-                throw new ConfigurationException("domain", "domain is required");
-            }
-            if (username == null) {
-                throw new ConfigurationException("username", "username is required");
-            }
-            if (password == null) {
-                throw new ConfigurationException("password", "password is required");
-            }
-            return new HorizonTransport(this);
+            HttpSettings http = httpSettings();
+            Checks.required(domain, "domain");
+            Checks.required(username, "username");
+            Checks.required(password, "password");
+            return new HorizonTransport(this, http);
         }
 
         @Override
         public String toString() {
-            return "HorizonTransport.Builder{name=" + name + ", baseUri=" + baseUri + ", domain=" + domain
+            return "HorizonTransport.Builder{name=" + currentName() + ", baseUri=" + currentUri() + ", domain=" + domain
                     + ", username=" + username + ", password=" + (password == null ? "unset" : "******") + '}';
         }
 
-        static boolean isLoopback(String host) {
-            String h = host.toLowerCase(Locale.ROOT);
-            if (h.startsWith("[") && h.endsWith("]")) {
-                h = h.substring(1, h.length() - 1);
-            }
-            if (h.equals("localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")) {
-                return true;
-            }
-            String[] parts = h.split("\\.", -1);
-            if (parts.length != 4 || !parts[0].equals("127")) {
-                return false;
-            }
-            return Arrays.stream(parts).allMatch(p -> p.matches("\\d{1,3}") && Integer.parseInt(p) <= 255);
-        }
-
-        private static String text(String value, String setting) {
-            if (value == null || value.isBlank()) {
-                throw new ConfigurationException(setting, setting + " must not be null or blank");
-            }
-            return value;
-        }
-
-        private static int range(int value, int min, int max, String setting) {
-            if (value < min || value > max) {
-                throw new ConfigurationException(setting,
-                        setting + " must be between " + min + " and " + max + " but was " + value);
-            }
-            return value;
-        }
-
-        private static Duration positive(Duration value, String setting) {
-            if (value == null || value.isNegative() || value.isZero()) {
-                throw new ConfigurationException(setting, setting + " must be positive but was " + value);
-            }
-            return value;
-        }
     }
 }

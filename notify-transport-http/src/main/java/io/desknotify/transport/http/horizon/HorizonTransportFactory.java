@@ -4,10 +4,8 @@ import io.desknotify.api.ConfigurationException;
 import io.desknotify.api.spi.Transport;
 import io.desknotify.api.spi.TransportFactory;
 import io.desknotify.api.spi.TransportSettings;
-import io.desknotify.transport.http.internal.ThrottlePause;
-import java.util.Map;
+import io.desknotify.transport.http.internal.FactorySettings;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Builds {@link HorizonTransport}s from settings; provider id {@value #ID}. Found by {@link java.util.ServiceLoader}.
@@ -41,26 +39,9 @@ public final class HorizonTransportFactory implements TransportFactory {
     /** The provider id. */
     public static final String ID = "horizon";
 
-    private static final Map<String, String> KEYS = Map.ofEntries(
-            Map.entry("baseUri", "base-uri"),
-            Map.entry("domain", "domain"),
-            Map.entry("username", "username"),
-            Map.entry("password", "password"),
-            Map.entry("userDomain", "user-domain"),
-            Map.entry("name", "name"),
-            Map.entry("maxSessionsPerCall", "max-sessions-per-call"),
-            Map.entry("maxMessageLength", "max-message-length"),
-            Map.entry("pageSize", "page-size"),
-            Map.entry("readAttempts", "read-attempts"),
-            Map.entry("connectTimeout", "connect-timeout"),
-            Map.entry("requestTimeout", "request-timeout"),
-            Map.entry("loginFailureHold", "login-failure-hold"),
-            Map.entry("maxResponseBytes", "max-response-bytes"),
-            Map.entry("globalSessions", "global-sessions"),
-            Map.entry("throttlePause", ThrottlePause.MIN_KEY),
-            // no builder setting of this name: the entry makes the key known
-            Map.entry("throttlePauseMax", ThrottlePause.MAX_KEY));
-    // "name" is the routing name, given by TransportSettings.name rather than as a key
+    private static final Set<String> KNOWN = FactorySettings.known(Set.of("base-uri", "domain", "username",
+            "password", "user-domain", "max-sessions-per-call", "max-message-length", "page-size", "read-attempts",
+            "login-failure-hold", "global-sessions"));
 
     @Override
     public String id() {
@@ -69,18 +50,9 @@ public final class HorizonTransportFactory implements TransportFactory {
 
     @Override
     public Transport create(TransportSettings settings) {
-        Set<String> known = new TreeSet<>(KEYS.values());
-        known.remove("name");
-        Set<String> unknown = new TreeSet<>(settings.keys());
-        unknown.removeAll(known);
-        if (!unknown.isEmpty()) {
-            // a misspelt key would otherwise be ignored silently
-            throw new ConfigurationException(unknown.iterator().next(), "unknown " + ID + " settings " + unknown
-                    + "; known are " + known);
-        }
-        try {
-            HorizonTransport.Builder b = HorizonTransport.builder()
-                    .name(settings.name(ID))
+        FactorySettings.rejectUnknown(ID, settings, KNOWN);
+        return FactorySettings.build(KNOWN, () -> {
+            HorizonTransport.Builder b = FactorySettings.applyCommon(ID, settings, HorizonTransport.builder())
                     .baseUri(settings.uri("base-uri")
                             .orElseThrow(() -> new ConfigurationException("base-uri", "setting 'base-uri' is required")))
                     .domain(settings.require("domain"))
@@ -92,27 +64,9 @@ public final class HorizonTransportFactory implements TransportFactory {
             b.maxMessageLength(settings.integer("max-message-length", 1024));
             b.pageSize(settings.integer("page-size", 500));
             b.readAttempts(settings.integer("read-attempts", 3));
-            b.connectTimeout(settings.duration("connect-timeout", java.time.Duration.ofSeconds(10)));
-            b.requestTimeout(settings.duration("request-timeout", java.time.Duration.ofSeconds(30)));
             b.loginFailureHold(settings.duration("login-failure-hold", java.time.Duration.ofSeconds(30)));
             b.globalSessions(settings.bool("global-sessions", false));
-            ThrottlePause pause = ThrottlePause.fromSettings(settings);
-            b.throttlePause(pause.min(), pause.max());
-            settings.get("max-response-bytes").ifPresent(v -> {
-                try {
-                    b.maxResponseBytes(Long.parseLong(v));
-                } catch (NumberFormatException e) {
-                    throw new ConfigurationException("max-response-bytes",
-                            "setting 'max-response-bytes' is not an integer: '" + v + "'");
-                }
-            });
             return b.build();
-        } catch (ConfigurationException e) {
-            String key = e.setting() == null ? null : KEYS.getOrDefault(e.setting(), e.setting());
-            if (key == null || key.equals(e.setting())) {
-                throw e;
-            }
-            throw new ConfigurationException(key, "setting '" + key + "': " + e.getMessage(), e);
-        }
+        });
     }
 }

@@ -4,6 +4,7 @@ import io.desknotify.api.AuthenticationException;
 import io.desknotify.api.TransportException;
 import io.desknotify.api.TransportException.Retryability;
 import io.desknotify.transport.http.internal.BoundedBody;
+import io.desknotify.transport.http.internal.HttpErrors;
 import io.desknotify.transport.http.internal.IoFailures;
 import io.desknotify.transport.http.internal.Jsons;
 import io.desknotify.transport.http.internal.RetryAfter;
@@ -21,9 +22,6 @@ import java.util.Optional;
  * such a 429 carries the transport's {@link ThrottlePause} (Huawei advises waiting about 2 to 5 s) as its delay.
  */
 final class HuaweiErrors {
-    /** Longest provider text copied into an exception message. */
-    private static final int MAX_TEXT = 300;
-
     private HuaweiErrors() {
     }
 
@@ -56,13 +54,13 @@ final class HuaweiErrors {
         Optional<Duration> retryAfter = RetryAfter.parse(headers.firstValue("Retry-After").orElse(null), clock);
         StringBuilder m = new StringBuilder(provider).append(' ').append(what).append(" failed: HTTP ").append(status);
         if (e.code() != null) {
-            m.append(' ').append(clip(e.code()));
+            m.append(' ').append(HttpErrors.clip(e.code()));
         }
         if (e.message() != null) {
-            m.append(": ").append(clip(e.message()));
+            m.append(": ").append(HttpErrors.clip(e.message()));
         }
         if (e.detail() != null && !e.detail().equals(e.message())) {
-            m.append(" (").append(clip(e.detail())).append(')');
+            m.append(" (").append(HttpErrors.clip(e.detail())).append(')');
         }
         if (requestId != null) {
             m.append(" [X-Request-Id ").append(requestId).append(']');
@@ -75,24 +73,11 @@ final class HuaweiErrors {
             m.append("; not retried: repeated bad signatures lock the access key");
             return AuthenticationException.of(provider, status, e.code(), requestId, m.toString());
         }
-        Retryability r;
-        boolean throttled = false;
-        if (status == 429 || isThrottleCode(e.code())) {
-            r = Retryability.RETRYABLE;
-            throttled = true;
-            if (retryAfter.isEmpty() && !pause.isNone()) {
-                retryAfter = Optional.of(pause.next());
-            }
-        } else if (status == 503 && retryAfter.isPresent()) {
-            r = Retryability.RETRYABLE;
-        } else if (status >= 500) {
-            r = Retryability.AMBIGUOUS;
-        } else {
-            r = Retryability.FATAL;
-        }
+        HttpErrors.Verdict v = HttpErrors.verdict(status, isThrottleCode(e.code()), retryAfter, pause);
+        Retryability r = v.retryability();
         return TransportException.builder(r, m.toString()).provider(provider).httpStatus(status)
-                .errorCode(e.code()).requestId(requestId).throttled(throttled)
-                .retryAfter(r == Retryability.RETRYABLE ? retryAfter.orElse(null) : null).build();
+                .errorCode(e.code()).requestId(requestId).throttled(v.throttled())
+                .retryAfter(r == Retryability.RETRYABLE ? v.retryAfter().orElse(null) : null).build();
     }
 
     /** Maps an exchange that produced no usable HTTP answer (connect failure, timeout, reset, oversized body). */
@@ -125,10 +110,5 @@ final class HuaweiErrors {
                 + (requestId != null ? " [X-Request-Id " + requestId + ']' : "");
         return TransportException.builder(Retryability.FATAL, m).provider(provider).httpStatus(status)
                 .requestId(requestId).errorCode("UNEXPECTED_ANSWER").build();
-    }
-
-    private static String clip(String s) {
-        String one = s.replaceAll("[\\r\\n\\t]+", " ");
-        return one.length() > MAX_TEXT ? one.substring(0, MAX_TEXT) + "..." : one;
     }
 }

@@ -20,7 +20,9 @@ import io.desknotify.api.spi.TargetResult;
 import io.desknotify.api.spi.Transport;
 import io.desknotify.api.spi.TransportCapabilities;
 import io.desknotify.api.spi.TransportCapabilities.SeveritySupport;
-import io.desknotify.transport.http.internal.BoundedBody;
+import io.desknotify.transport.http.HttpTransportBuilder;
+import io.desknotify.transport.http.internal.Checks;
+import io.desknotify.transport.http.internal.HttpSettings;
 import io.desknotify.transport.http.internal.ExchangeExecutor;
 import io.desknotify.transport.http.internal.IoFailures;
 import io.desknotify.transport.http.internal.Jsons;
@@ -46,12 +48,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
-import javax.net.ssl.SSLContext;
 
 /**
  * Sends notifications to Huawei Cloud Workspace desktops through the Workspace REST API (v2) of one project.
@@ -129,18 +128,18 @@ public final class HuaweiWorkspaceTransport implements Transport {
     private final HuaweiApi api;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private HuaweiWorkspaceTransport(Builder b) {
-        this.name = b.name;
-        this.endpoint = b.endpoint;
+    private HuaweiWorkspaceTransport(Builder b, HttpSettings settings) {
+        this.name = settings.name();
+        this.endpoint = settings.baseUri();
         this.projectId = b.projectId;
         this.auth = b.auth();
         this.maxDesktopsPerCall = b.maxDesktopsPerCall;
         this.maxMessageLength = b.maxMessageLength;
         this.pageSize = b.pageSize;
         this.severity = b.severity;
-        this.connectTimeout = b.connectTimeout;
-        this.requestTimeout = b.requestTimeout;
-        this.throttlePause = b.throttlePause;
+        this.connectTimeout = settings.connectTimeout();
+        this.requestTimeout = settings.requestTimeout();
+        this.throttlePause = settings.throttlePause();
         this.capabilities = TransportCapabilities.builder()
                 .nativeKind(TargetKind.DESKTOP, maxDesktopsPerCall)
                 .nativeKind(TargetKind.DESKTOP_POOL, 1)
@@ -152,19 +151,9 @@ public final class HuaweiWorkspaceTransport implements Transport {
                 .severitySupport(severity)
                 .build();
         // blocking sends on threads of our own (or the user's), not sendAsync: see ExchangeExecutor
-        ExchangeExecutor exchanges = b.executor != null ? ExchangeExecutor.of(b.executor)
-                : ExchangeExecutor.owned("desknotify-huawei-http-");
-        HttpClient.Builder cb = HttpClient.newBuilder()
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .executor(exchanges.client());
-        if (b.sslContext != null) {
-            cb.sslContext(b.sslContext);
-        }
-        HttpClient http = cb.build();
-        this.api = new HuaweiApi(name, endpoint, projectId, auth, http, requestTimeout, b.maxResponseBytes,
-                Jsons.DEFAULT_MAX_DEPTH, b.clock,
+        ExchangeExecutor exchanges = settings.newExchangeExecutor();
+        this.api = new HuaweiApi(name, endpoint, projectId, auth, settings.newClient(exchanges), requestTimeout,
+                settings.maxResponseBytes(), Jsons.DEFAULT_MAX_DEPTH, b.clock,
                 new HuaweiApi.ReadRetry(b.readAttempts, b.readRetryBackoff, b.maxReadRetryDelay), exchanges,
                 throttlePause);
     }
@@ -715,13 +704,14 @@ public final class HuaweiWorkspaceTransport implements Transport {
     /**
      * Builds {@link HuaweiWorkspaceTransport}s. Every setter rejects bad input with a
      * {@link ConfigurationException} naming the setting; {@link #build()} rejects missing or conflicting ones.
-     * Not thread-safe. Its {@code toString} shows no secret.
+     * Not thread-safe. Its {@code toString} shows no secret. The common HTTP settings are those of
+     * {@link HttpTransportBuilder}; the default {@linkplain #name name} is {@value HuaweiWorkspaceTransport#DEFAULT_NAME}
+     * and the transport's own threads are named {@code desknotify-huawei-http-<n>}.
+     *
+     * <p>{@linkplain #throttlePause Throttle pause}: Workspace documents no {@code Retry-After} on its throttling
+     * answers (HTTP 429, {@code APIG.0308}), and Huawei advises waiting about 2 to 5 seconds, the default.
      */
-    public static final class Builder {
-        private static final Pattern IPV4_LOOPBACK = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
-
-        private String name = DEFAULT_NAME;
-        private URI endpoint;
+    public static final class Builder extends HttpTransportBuilder<Builder> {
         private String projectId;
         private String accessKey;
         private Supplier<char[]> secretKey;
@@ -732,33 +722,12 @@ public final class HuaweiWorkspaceTransport implements Transport {
         private int pageSize = 1000;
         private SeveritySupport severity = SeveritySupport.DROPPED;
         private Clock clock = Clock.systemUTC();
-        private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration requestTimeout = Duration.ofSeconds(30);
-        private Executor executor;
-        private int maxResponseBytes = BoundedBody.DEFAULT_MAX_BYTES;
         private int readAttempts = 3;
         private Duration readRetryBackoff = Duration.ofMillis(200);
         private Duration maxReadRetryDelay = Duration.ofSeconds(10);
-        private ThrottlePause throttlePause = DEFAULT_THROTTLE_PAUSE;
-        private SSLContext sslContext;
 
         private Builder() {
-        }
-
-        /**
-         * The routing name targets use; default {@value HuaweiWorkspaceTransport#DEFAULT_NAME}.
-         *
-         * @param name the name a target's provider must equal to be sent through this transport; leading and
-         *     trailing blanks are removed
-         * @return this builder
-         * @throws ConfigurationException if {@code name} is {@code null} or blank
-         */
-        public Builder name(String name) {
-            if (name == null || name.isBlank()) {
-                throw new ConfigurationException("name", "name must not be blank");
-            }
-            this.name = name.trim();
-            return this;
+            super(DEFAULT_NAME, "endpoint", "desknotify-huawei-http-");
         }
 
         /**
@@ -771,31 +740,8 @@ public final class HuaweiWorkspaceTransport implements Transport {
          *     info, a query or a fragment, or uses plain {@code http} for a host that is not a loopback host
          */
         public Builder endpoint(URI endpoint) {
-            if (endpoint == null) {
-                throw new ConfigurationException("endpoint", "endpoint must not be null");
-            }
-            if (!endpoint.isAbsolute() || endpoint.getHost() == null) {
-                throw new ConfigurationException("endpoint", "endpoint must be an absolute URI with a host: "
-                        + endpoint);
-            }
-            if (endpoint.getRawUserInfo() != null || endpoint.getRawQuery() != null
-                    || endpoint.getRawFragment() != null) {
-                throw new ConfigurationException("endpoint",
-                        "endpoint must not carry user info, a query or a fragment");
-            }
-            String scheme = endpoint.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("https") && !(scheme.equals("http") && isLoopback(endpoint.getHost()))) {
-                throw new ConfigurationException("endpoint", "endpoint must use https (plain http is accepted "
-                        + "only for a loopback host) but was " + endpoint.getScheme() + "://" + endpoint.getHost());
-            }
-            this.endpoint = endpoint;
+            providerUri(endpoint);
             return this;
-        }
-
-        static boolean isLoopback(String host) {
-            String h = host.toLowerCase(Locale.ROOT);
-            return h.equals("localhost") || IPV4_LOOPBACK.matcher(h).matches() || h.equals("[::1]")
-                    || h.equals("::1");
         }
 
         /**
@@ -806,10 +752,7 @@ public final class HuaweiWorkspaceTransport implements Transport {
          * @throws ConfigurationException if {@code projectId} is {@code null} or blank
          */
         public Builder projectId(String projectId) {
-            if (projectId == null || projectId.isBlank()) {
-                throw new ConfigurationException("projectId", "projectId must not be blank");
-            }
-            this.projectId = projectId.trim();
+            this.projectId = Checks.text(projectId, "projectId");
             return this;
         }
 
@@ -821,10 +764,7 @@ public final class HuaweiWorkspaceTransport implements Transport {
          * @throws ConfigurationException if {@code accessKey} is {@code null} or blank
          */
         public Builder accessKey(String accessKey) {
-            if (accessKey == null || accessKey.isBlank()) {
-                throw new ConfigurationException("accessKey", "accessKey must not be blank");
-            }
-            this.accessKey = accessKey.trim();
+            this.accessKey = Checks.text(accessKey, "accessKey");
             return this;
         }
 
@@ -836,10 +776,7 @@ public final class HuaweiWorkspaceTransport implements Transport {
          * @throws ConfigurationException if {@code secretKey} is {@code null} or empty
          */
         public Builder secretKey(char[] secretKey) {
-            if (secretKey == null || secretKey.length == 0) {
-                throw new ConfigurationException("secretKey", "secretKey must not be empty");
-            }
-            char[] copy = secretKey.clone();
+            char[] copy = Checks.nonEmpty(secretKey, "secretKey").clone();
             this.secretKey = copy::clone;
             return this;
         }
@@ -853,10 +790,7 @@ public final class HuaweiWorkspaceTransport implements Transport {
          * @throws ConfigurationException if {@code secretKey} is {@code null}
          */
         public Builder secretKey(Supplier<char[]> secretKey) {
-            if (secretKey == null) {
-                throw new ConfigurationException("secretKey", "secretKey supplier must not be null");
-            }
-            this.secretKey = copying(secretKey);
+            this.secretKey = copying(Checks.notNull(secretKey, "secretKey"));
             return this;
         }
 
@@ -877,10 +811,7 @@ public final class HuaweiWorkspaceTransport implements Transport {
          * @throws ConfigurationException if {@code securityToken} is {@code null} or empty
          */
         public Builder securityToken(char[] securityToken) {
-            if (securityToken == null || securityToken.length == 0) {
-                throw new ConfigurationException("securityToken", "securityToken must not be empty");
-            }
-            char[] copy = securityToken.clone();
+            char[] copy = Checks.nonEmpty(securityToken, "securityToken").clone();
             this.securityToken = copy::clone;
             return this;
         }
@@ -894,10 +825,7 @@ public final class HuaweiWorkspaceTransport implements Transport {
          * @throws ConfigurationException if {@code securityToken} is {@code null}
          */
         public Builder securityToken(Supplier<char[]> securityToken) {
-            if (securityToken == null) {
-                throw new ConfigurationException("securityToken", "securityToken supplier must not be null");
-            }
-            this.securityToken = copying(securityToken);
+            this.securityToken = copying(Checks.notNull(securityToken, "securityToken"));
             return this;
         }
 
@@ -910,9 +838,7 @@ public final class HuaweiWorkspaceTransport implements Transport {
          * @throws ConfigurationException if {@code token} is {@code null}
          */
         public Builder authToken(Supplier<String> token) {
-            if (token == null) {
-                throw new ConfigurationException("authToken", "authToken supplier must not be null");
-            }
+            Checks.notNull(token, "authToken");
             this.authToken = () -> CompletableFuture.completedFuture(token.get());
             return this;
         }
@@ -925,10 +851,7 @@ public final class HuaweiWorkspaceTransport implements Transport {
          * @throws ConfigurationException naming {@code authToken} if {@code token} is {@code null}
          */
         public Builder authTokenAsync(Supplier<? extends CompletionStage<String>> token) {
-            if (token == null) {
-                throw new ConfigurationException("authToken", "authToken supplier must not be null");
-            }
-            this.authToken = token;
+            this.authToken = Checks.notNull(token, "authToken");
             return this;
         }
 
@@ -940,11 +863,7 @@ public final class HuaweiWorkspaceTransport implements Transport {
          * @throws ConfigurationException if {@code maxDesktopsPerCall} is below 1
          */
         public Builder maxDesktopsPerCall(int maxDesktopsPerCall) {
-            if (maxDesktopsPerCall < 1) {
-                throw new ConfigurationException("maxDesktopsPerCall",
-                        "maxDesktopsPerCall must be at least 1 but was " + maxDesktopsPerCall);
-            }
-            this.maxDesktopsPerCall = maxDesktopsPerCall;
+            this.maxDesktopsPerCall = Checks.atLeast(maxDesktopsPerCall, 1, "maxDesktopsPerCall");
             return this;
         }
 
@@ -957,11 +876,7 @@ public final class HuaweiWorkspaceTransport implements Transport {
          * @throws ConfigurationException if {@code maxMessageLength} is below 1
          */
         public Builder maxMessageLength(int maxMessageLength) {
-            if (maxMessageLength < 1) {
-                throw new ConfigurationException("maxMessageLength",
-                        "maxMessageLength must be at least 1 but was " + maxMessageLength);
-            }
-            this.maxMessageLength = maxMessageLength;
+            this.maxMessageLength = Checks.atLeast(maxMessageLength, 1, "maxMessageLength");
             return this;
         }
 
@@ -994,11 +909,7 @@ public final class HuaweiWorkspaceTransport implements Transport {
          * @throws ConfigurationException if {@code pageSize} is below 1 or above 1000
          */
         public Builder pageSize(int pageSize) {
-            if (pageSize < 1 || pageSize > 1000) {
-                throw new ConfigurationException("pageSize", "pageSize must be between 1 and 1000 but was "
-                        + pageSize);
-            }
-            this.pageSize = pageSize;
+            this.pageSize = (int) Checks.range(pageSize, 1, 1000, "pageSize");
             return this;
         }
 
@@ -1011,74 +922,7 @@ public final class HuaweiWorkspaceTransport implements Transport {
          * @throws ConfigurationException if {@code clock} is {@code null}
          */
         public Builder clock(Clock clock) {
-            if (clock == null) {
-                throw new ConfigurationException("clock", "clock must not be null");
-            }
-            this.clock = clock;
-            return this;
-        }
-
-        /**
-         * How long to wait for a TCP/TLS connection. Default 10 s.
-         *
-         * @param connectTimeout the connect timeout
-         * @return this builder
-         * @throws ConfigurationException if {@code connectTimeout} is {@code null}, zero or negative
-         */
-        public Builder connectTimeout(Duration connectTimeout) {
-            this.connectTimeout = positive(connectTimeout, "connectTimeout");
-            return this;
-        }
-
-        /**
-         * How long to wait for an answer once a request is sent. Default 30 s.
-         *
-         * @param requestTimeout the longest wait for the answer of one request
-         * @return this builder
-         * @throws ConfigurationException if {@code requestTimeout} is {@code null}, zero or negative
-         */
-        public Builder requestTimeout(Duration requestTimeout) {
-            this.requestTimeout = positive(requestTimeout, "requestTimeout");
-            return this;
-        }
-
-        /**
-         * The executor of the HTTP exchanges, of the HTTP client's own tasks and of read-retry delays; it is not shut
-         * down by {@link HuaweiWorkspaceTransport#close()}. Each request in flight holds one of its threads while it
-         * waits for the answer (the transport uses the blocking {@link HttpClient#send}: on Java 17
-         * {@code sendAsync} starts a new thread for every answer on machines with 2 CPUs), and the client needs
-         * one of its threads, briefly, to finish each answer. So give one that starts threads as needed, such as
-         * {@link java.util.concurrent.Executors#newCachedThreadPool()}: a fixed pool with fewer threads than requests
-         * in flight would queue the client's tasks behind requests waiting for them, and stall.
-         *
-         * <p>Default: the transport's own pool of up to 256 daemon threads {@code desknotify-huawei-http-<n>},
-         * started when needed, ended after 30 s idle and at {@link HuaweiWorkspaceTransport#close()}.
-         *
-         * @param executor the executor to run HTTP exchanges on; the caller keeps ownership of it
-         * @return this builder
-         * @throws ConfigurationException if {@code executor} is {@code null}
-         */
-        public Builder executor(Executor executor) {
-            if (executor == null) {
-                throw new ConfigurationException("executor", "executor must not be null");
-            }
-            this.executor = executor;
-            return this;
-        }
-
-        /**
-         * Largest response body read; larger ones are refused unread. Default 1 MiB.
-         *
-         * @param maxResponseBytes the most bytes read of one response body, at least 1024
-         * @return this builder
-         * @throws ConfigurationException if {@code maxResponseBytes} is below 1024
-         */
-        public Builder maxResponseBytes(int maxResponseBytes) {
-            if (maxResponseBytes < 1024) {
-                throw new ConfigurationException("maxResponseBytes", "maxResponseBytes must be at least 1024 but was "
-                        + maxResponseBytes);
-            }
-            this.maxResponseBytes = maxResponseBytes;
+            this.clock = Checks.notNull(clock, "clock");
             return this;
         }
 
@@ -1097,56 +941,11 @@ public final class HuaweiWorkspaceTransport implements Transport {
          *     negative
          */
         public Builder readRetry(int maxAttempts, Duration initialBackoff, Duration maxDelay) {
-            if (maxAttempts < 1) {
-                throw new ConfigurationException("readRetry.maxAttempts",
-                        "maxAttempts must be at least 1 but was " + maxAttempts);
-            }
-            this.readRetryBackoff = positive(initialBackoff, "readRetry.initialBackoff");
-            this.maxReadRetryDelay = positive(maxDelay, "readRetry.maxDelay");
+            Checks.atLeast(maxAttempts, 1, "readRetry.maxAttempts");
+            this.readRetryBackoff = Checks.positive(initialBackoff, "readRetry.initialBackoff");
+            this.maxReadRetryDelay = Checks.positive(maxDelay, "readRetry.maxDelay");
             this.readAttempts = maxAttempts;
             return this;
-        }
-
-        /**
-         * How long the notifier waits after a throttling answer (HTTP 429, {@code APIG.0308}) that carries no
-         * {@code Retry-After}: Workspace documents none, and Huawei advises waiting about 2 to 5 seconds. Each such
-         * answer gets a pause drawn uniformly from {@code [min, max]} (jitter, so clients throttled together do not
-         * return together) as its retry-after, which the notifier's pacer honours. A {@code Retry-After} the
-         * provider does send always wins. {@code Duration.ZERO} for both turns the pause off (the notifier's own
-         * backoff applies). Default 2 s to 5 s.
-         *
-         * @param min the shortest pause, positive (or zero together with {@code max})
-         * @param max the longest pause, at least {@code min}
-         * @return this builder
-         * @throws ConfigurationException naming {@code throttlePause} when the range is not valid
-         */
-        public Builder throttlePause(Duration min, Duration max) {
-            this.throttlePause = ThrottlePause.setting(min, max);
-            return this;
-        }
-
-        /**
-         * The TLS context, e.g. one that trusts a private CA or a TLS-inspecting proxy, as for
-         * {@link io.desknotify.transport.http.horizon.HorizonTransport.Builder#sslContext}. Certificates and host
-         * names are always verified; there is no switch to trust every certificate. Default: the JVM's.
-         *
-         * @param sslContext the context
-         * @return this builder
-         * @throws ConfigurationException naming {@code sslContext} when it is {@code null}
-         */
-        public Builder sslContext(SSLContext sslContext) {
-            if (sslContext == null) {
-                throw new ConfigurationException("sslContext", "sslContext must not be null");
-            }
-            this.sslContext = sslContext;
-            return this;
-        }
-
-        private static Duration positive(Duration d, String setting) {
-            if (d == null || d.isZero() || d.isNegative()) {
-                throw new ConfigurationException(setting, setting + " must be a positive duration but was " + d);
-            }
-            return d;
         }
 
         HuaweiAuth auth() {
@@ -1164,12 +963,8 @@ public final class HuaweiWorkspaceTransport implements Transport {
          *                                {@link SeveritySupport#PREFIXED}
          */
         public HuaweiWorkspaceTransport build() {
-            if (endpoint == null) {
-                throw new ConfigurationException("endpoint", "endpoint is required");
-            }
-            if (projectId == null) {
-                throw new ConfigurationException("projectId", "projectId is required");
-            }
+            HttpSettings http = httpSettings();
+            Checks.required(projectId, "projectId");
             boolean akSk = accessKey != null || secretKey != null || securityToken != null;
             if (akSk && authToken != null) {
                 throw new ConfigurationException("authToken",
@@ -1189,15 +984,15 @@ public final class HuaweiWorkspaceTransport implements Transport {
                 throw new ConfigurationException("maxMessageLength", "maxMessageLength must exceed "
                         + MAX_PREFIX_LENGTH + " to leave room for the severity prefix");
             }
-            return new HuaweiWorkspaceTransport(this);
+            return new HuaweiWorkspaceTransport(this, http);
         }
 
         @Override
         public String toString() {
-            return "HuaweiWorkspaceTransport.Builder{name=" + name + ", endpoint=" + endpoint + ", projectId="
+            return "HuaweiWorkspaceTransport.Builder{name=" + currentName() + ", endpoint=" + currentUri() + ", projectId="
                     + projectId + ", auth=" + (authToken != null ? "token" : secretKey != null ? "AK/SK" : "none")
                     + ", maxDesktopsPerCall=" + maxDesktopsPerCall + ", maxMessageLength=" + maxMessageLength
-                    + ", severity=" + severity + ", throttlePause=" + throttlePause + '}';
+                    + ", severity=" + severity + ", throttlePause=" + currentThrottlePause() + '}';
         }
     }
 }

@@ -4,11 +4,9 @@ import io.desknotify.api.ConfigurationException;
 import io.desknotify.api.spi.TransportCapabilities.SeveritySupport;
 import io.desknotify.api.spi.TransportFactory;
 import io.desknotify.api.spi.TransportSettings;
-import io.desknotify.transport.http.internal.ThrottlePause;
-import java.time.Duration;
+import io.desknotify.transport.http.internal.FactorySettings;
 import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Builds {@link HuaweiWorkspaceTransport}s from settings; id {@value HuaweiWorkspaceTransport#DEFAULT_NAME}.
@@ -36,9 +34,9 @@ import java.util.TreeSet;
  */
 public final class HuaweiWorkspaceTransportFactory implements TransportFactory {
 
-    private static final Set<String> KNOWN = Set.of("endpoint", "project-id", "access-key", "secret-key",
-            "security-token", "auth-token", "max-desktops-per-call", "max-message-length", "page-size", "severity",
-            "connect-timeout", "request-timeout", "max-response-bytes", "throttle-pause-min", "throttle-pause-max");
+    private static final Set<String> KNOWN = FactorySettings.known(Set.of("endpoint", "project-id", "access-key",
+            "secret-key", "security-token", "auth-token", "max-desktops-per-call", "max-message-length", "page-size",
+            "severity"));
 
     /** For {@link java.util.ServiceLoader}. */
     public HuaweiWorkspaceTransportFactory() {
@@ -51,27 +49,13 @@ public final class HuaweiWorkspaceTransportFactory implements TransportFactory {
 
     @Override
     public HuaweiWorkspaceTransport create(TransportSettings settings) {
-        Set<String> unknown = new TreeSet<>(settings.keys());
-        unknown.removeAll(KNOWN);
-        if (!unknown.isEmpty()) {
-            throw new ConfigurationException(unknown.iterator().next(), "unknown " + id() + " settings " + unknown
-                    + "; known are " + new TreeSet<>(KNOWN));
-        }
-        try {
-            return build(settings);
-        } catch (ConfigurationException e) {
-            // the builder names its own setters (requestTimeout); the user wrote a key (request-timeout)
-            String key = e.setting() == null ? null : TransportSettings.keyOf(e.setting());
-            if (key == null || key.equals(e.setting()) || !KNOWN.contains(key)) {
-                throw e;
-            }
-            throw new ConfigurationException(key, "setting '" + key + "': " + e.getMessage(), e);
-        }
+        FactorySettings.rejectUnknown(id(), settings, KNOWN);
+        return FactorySettings.build(KNOWN, () -> build(settings));
     }
 
     private HuaweiWorkspaceTransport build(TransportSettings settings) {
-        HuaweiWorkspaceTransport.Builder b = HuaweiWorkspaceTransport.builder()
-                .name(settings.name(id()))
+        HuaweiWorkspaceTransport.Builder b = FactorySettings.applyCommon(id(), settings,
+                HuaweiWorkspaceTransport.builder())
                 .endpoint(settings.uri("endpoint")
                         .orElseThrow(() -> new ConfigurationException("endpoint", "setting 'endpoint' is required")))
                 .projectId(settings.require("project-id"));
@@ -89,12 +73,6 @@ public final class HuaweiWorkspaceTransportFactory implements TransportFactory {
                 throw new ConfigurationException("severity", "setting 'severity' must be DROPPED or PREFIXED");
             }
         });
-        settings.get("connect-timeout").ifPresent(x -> b.connectTimeout(settings.duration("connect-timeout", null)));
-        settings.get("request-timeout").ifPresent(x -> b.requestTimeout(settings.duration("request-timeout", null)));
-        settings.get("max-response-bytes").ifPresent(x ->
-                b.maxResponseBytes(settings.integer("max-response-bytes", 0)));
-        ThrottlePause pause = ThrottlePause.fromSettings(settings);
-        b.throttlePause(pause.min(), pause.max());
         return b.build();
     }
 

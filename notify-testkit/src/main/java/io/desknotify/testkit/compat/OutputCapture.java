@@ -1,4 +1,4 @@
-package io.desknotify.transport.http.reliability;
+package io.desknotify.testkit.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.desknotify.transport.http.reliability;
+package io.desknotify.testkit.compat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -9,7 +9,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -18,9 +20,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A loopback provider that misbehaves on purpose: Horizon logins are answered properly (so that the send is
- * reached), every other request gets the configured {@link Answer}. Records every request path and the
- * credentials-bearing tokens it handed out.
+ * A loopback provider that misbehaves on purpose: the provider's setup calls (logins, token requests, declared in
+ * {@link ProviderExpectations.Builder#hostileSetupAnswer}) are answered properly so that the send is reached, every
+ * other request gets the configured {@link Answer}. Records every request path and the tokens it handed out.
  */
 final class HostileServer implements AutoCloseable {
     @FunctionalInterface
@@ -42,7 +44,10 @@ final class HostileServer implements AutoCloseable {
     /** When set, every request, logins included, is redirected there. */
     volatile URI redirectEverything;
 
-    HostileServer() throws IOException {
+    private final Map<String, String> setupAnswers;
+
+    HostileServer(Map<String, String> setupAnswers) throws IOException {
+        this.setupAnswers = Map.copyOf(setupAnswers);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.setExecutor(executor);
         server.createContext("/", this::serve);
@@ -71,20 +76,31 @@ final class HostileServer implements AutoCloseable {
         try {
             if (redirectEverything != null) {
                 redirectTo(redirectEverything).answer(ex, this);
-            } else if (path.equals("/rest/login") || path.equals("/rest/refresh")) {
-                String access = "hostile-access-" + UUID.randomUUID();
-                String refresh = "hostile-refresh-" + UUID.randomUUID();
-                tokensHandedOut.add(access);
-                tokensHandedOut.add(refresh);
-                respond(ex, 200, "{\"access_token\":\"" + access + "\",\"refresh_token\":\"" + refresh + "\"}");
-            } else if (path.equals("/rest/logout")) {
-                respond(ex, 200, "");
+            } else if (setupAnswers.containsKey(path)) {
+                respond(ex, 200, withFreshTokens(setupAnswers.get(path)));
             } else {
                 answer.answer(ex, this);
             }
         } finally {
             ex.close();
         }
+    }
+
+    /** Whether a path is one of the provider's setup calls, answered properly. */
+    boolean isSetup(String path) {
+        return setupAnswers.containsKey(path);
+    }
+
+    private String withFreshTokens(String template) {
+        StringBuilder sb = new StringBuilder();
+        int from = 0;
+        for (int at = template.indexOf("{token}"); at >= 0; at = template.indexOf("{token}", from)) {
+            String token = "hostile-token-" + UUID.randomUUID();
+            tokensHandedOut.add(token);
+            sb.append(template, from, at).append(token);
+            from = at + "{token}".length();
+        }
+        return sb.append(template.substring(from)).toString();
     }
 
     static void respond(HttpExchange ex, int status, String body) throws IOException {
@@ -104,7 +120,7 @@ final class HostileServer implements AutoCloseable {
             ex.getResponseHeaders().set("Content-Type", "application/json");
             ex.sendResponseHeaders(200, announced ? total : 0);
             byte[] chunk = new byte[64 * 1024];
-            java.util.Arrays.fill(chunk, (byte) 'a');
+            Arrays.fill(chunk, (byte) 'a');
             byte[] head = "[\"".getBytes(StandardCharsets.US_ASCII);
             OutputStream out = ex.getResponseBody();
             try {

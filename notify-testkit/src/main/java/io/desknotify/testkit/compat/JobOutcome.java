@@ -1,4 +1,4 @@
-package io.desknotify.transport.http.reliability;
+package io.desknotify.testkit.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,7 @@ import io.desknotify.api.Page;
 import io.desknotify.api.RecordQuery;
 import io.desknotify.api.Target;
 import io.desknotify.core.Notifier;
+import io.desknotify.testkit.ContractViolation;
 import io.desknotify.testkit.Journal;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -16,6 +17,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * A finished job seen from both sides: its report and records from the notifier, and what the emulator's journal
@@ -27,7 +30,7 @@ final class JobOutcome {
     final Map<String, DeliveryRecord> byId = new HashMap<>();
     final Map<Outcome, Set<String>> idsByOutcome = new EnumMap<>(Outcome.class);
     final Map<String, Integer> shown;
-    final List<io.desknotify.testkit.ContractViolation> contractViolations;
+    final List<ContractViolation> contractViolations;
     final Set<String> inSendRequests;
 
     JobOutcome(Notifier notifier, JobReport report, Rig rig) {
@@ -101,10 +104,10 @@ final class JobOutcome {
             }
         }
         sb.append("shown=").append(shown.size());
-        java.util.Map<String, Long> unknownShown = records.stream()
+        Map<String, Long> unknownShown = records.stream()
                 .filter(r -> r.outcome() == Outcome.UNKNOWN && shown.containsKey(r.target().value()))
-                .collect(java.util.stream.Collectors.groupingBy(r -> r.errorCode().orElse("-"),
-                        java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+                .collect(Collectors.groupingBy(r -> r.errorCode().orElse("-"),
+                        TreeMap::new, Collectors.counting()));
         return unknownShown.isEmpty() ? sb.toString() : sb.append(" unknown-shown=").append(unknownShown).toString();
     }
 }
