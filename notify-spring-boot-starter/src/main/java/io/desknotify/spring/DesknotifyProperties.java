@@ -18,7 +18,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * desknotify.providers.hw.secret-key=${HW_SK}
  * </pre>
  *
- * <p>Secrets ({@code secret-key}, {@code security-token}, {@code token}, {@code password}) are never shown by
+ * <p>Secrets ({@code secret-key}, {@code security-token}, {@code token}, {@code password},
+ * {@code client-secret}) are never shown by
  * {@link #toString()}. In Actuator's {@code /env} and {@code /configprops}, secret-looking {@code desknotify.*}
  * keys stay masked even when values are shown, but an environment variable that such a key references (here
  * {@code HW_SK}) does not: see {@link DesknotifySanitizingAutoConfiguration}.
@@ -182,15 +183,19 @@ public class DesknotifyProperties {
      * One provider instance: its type and the settings of that type. Huawei Cloud Workspace uses
      * {@code endpoint}, {@code project-id} and either {@code access-key} with {@code secret-key} (and
      * {@code security-token} for temporary keys) or {@code token}; Horizon uses {@code base-url}, {@code domain},
-     * {@code username} and {@code password}. A key under {@code desknotify.providers.<name>} that is none of these
+     * {@code username} and {@code password}; Azure Virtual Desktop uses {@code tenant-id}, {@code client-id},
+     * {@code client-secret}, {@code subscription-id}, {@code resource-group} and {@code host-pools} (for user
+     * targets); Citrix DaaS uses {@code customer-id}, {@code client-id} and {@code client-secret} (and
+     * {@code site-id} when the API client sees several sites). A key under {@code desknotify.providers.<name>} that is none of these
      * properties stops start-up, naming the key; settings of the factory without a property of their own go under
      * {@code settings.<key>}, which the factory checks.
      */
     public static class Provider {
 
         /**
-         * Provider type: the id of the TransportFactory that builds it, "huawei-workspace", "horizon", "in-memory"
-         * (for tests) or the id of a factory of the application's own.
+         * Provider type: the id of the TransportFactory that builds it, "huawei-workspace", "horizon",
+         * "azure-virtual-desktop", "citrix-daas", "in-memory" (for tests) or the id of a factory of the
+         * application's own.
          */
         private String type;
 
@@ -225,7 +230,9 @@ public class DesknotifyProperties {
         private String token;
 
         /**
-         * Horizon Connection Server base URL, e.g. https://horizon.example.com.
+         * Base URL of the provider's API: the Horizon Connection Server (e.g. https://horizon.example.com), Azure
+         * Resource Manager (https://management.azure.com unless set) or Citrix Cloud (https://api.cloud.com unless
+         * set; a regional host such as https://api-eu.cloud.com).
          */
         private URI baseUrl;
 
@@ -250,6 +257,53 @@ public class DesknotifyProperties {
         private String userDomain;
 
         /**
+         * Microsoft Entra ID authority host of an Azure Virtual Desktop provider; https://login.microsoftonline.com
+         * unless set (e.g. https://login.microsoftonline.us for US Government).
+         */
+        private URI loginUrl;
+
+        /**
+         * Microsoft Entra ID tenant (directory) id of an Azure Virtual Desktop provider's app registration.
+         */
+        private String tenantId;
+
+        /**
+         * Client (application) id: of the Entra ID app registration (Azure Virtual Desktop) or of the Citrix Cloud
+         * API client (Citrix DaaS).
+         */
+        private String clientId;
+
+        /**
+         * Client secret of that app registration (Azure Virtual Desktop) or API client (Citrix DaaS).
+         */
+        private String clientSecret;
+
+        /**
+         * Azure subscription id holding the host pools.
+         */
+        private String subscriptionId;
+
+        /**
+         * Azure resource group holding the host pools.
+         */
+        private String resourceGroup;
+
+        /**
+         * Azure Virtual Desktop host pools that user targets are looked up in (names, comma-separated).
+         */
+        private java.util.List<String> hostPools;
+
+        /**
+         * Citrix Cloud customer id (Citrix-CustomerId).
+         */
+        private String customerId;
+
+        /**
+         * Citrix DaaS site id (Citrix-InstanceId); read once from the API's "me" call unless set.
+         */
+        private String siteId;
+
+        /**
          * How long to wait for a TCP/TLS connection to the provider. The provider type's default (10s) unless
          * set.
          */
@@ -262,7 +316,7 @@ public class DesknotifyProperties {
 
         /**
          * Most desktops (Huawei) or sessions (Horizon) per send request. The provider type's default (100) unless
-         * set.
+         * set. Azure Virtual Desktop and Citrix DaaS send to one session per request and take no batch size.
          */
         private Integer maxBatchSize;
 
@@ -380,7 +434,7 @@ public class DesknotifyProperties {
             this.token = token;
         }
 
-        /** {@return Horizon Connection Server base URL, e.g. https://horizon.example.com} */
+        /** {@return base URL of the provider's API (Horizon Connection Server, Azure Resource Manager, Citrix Cloud)} */
         public URI getBaseUrl() {
             return baseUrl;
         }
@@ -448,6 +502,132 @@ public class DesknotifyProperties {
          */
         public void setUserDomain(String userDomain) {
             this.userDomain = userDomain;
+        }
+
+        /** {@return Microsoft Entra ID authority host of an Azure Virtual Desktop provider} */
+        public URI getLoginUrl() {
+            return loginUrl;
+        }
+
+        /**
+         * Sets the value returned by {@link #getLoginUrl()}.
+         *
+         * @param loginUrl the new value
+         */
+        public void setLoginUrl(URI loginUrl) {
+            this.loginUrl = loginUrl;
+        }
+
+        /** {@return Microsoft Entra ID tenant (directory) id of an Azure Virtual Desktop provider} */
+        public String getTenantId() {
+            return tenantId;
+        }
+
+        /**
+         * Sets the value returned by {@link #getTenantId()}.
+         *
+         * @param tenantId the new value
+         */
+        public void setTenantId(String tenantId) {
+            this.tenantId = tenantId;
+        }
+
+        /** {@return client (application) id of the Entra ID app registration or the Citrix Cloud API client} */
+        public String getClientId() {
+            return clientId;
+        }
+
+        /**
+         * Sets the value returned by {@link #getClientId()}.
+         *
+         * @param clientId the new value
+         */
+        public void setClientId(String clientId) {
+            this.clientId = clientId;
+        }
+
+        /** {@return client secret of that app registration or API client} */
+        public String getClientSecret() {
+            return clientSecret;
+        }
+
+        /**
+         * Sets the value returned by {@link #getClientSecret()}.
+         *
+         * @param clientSecret the new value
+         */
+        public void setClientSecret(String clientSecret) {
+            this.clientSecret = clientSecret;
+        }
+
+        /** {@return Azure subscription id holding the host pools} */
+        public String getSubscriptionId() {
+            return subscriptionId;
+        }
+
+        /**
+         * Sets the value returned by {@link #getSubscriptionId()}.
+         *
+         * @param subscriptionId the new value
+         */
+        public void setSubscriptionId(String subscriptionId) {
+            this.subscriptionId = subscriptionId;
+        }
+
+        /** {@return Azure resource group holding the host pools} */
+        public String getResourceGroup() {
+            return resourceGroup;
+        }
+
+        /**
+         * Sets the value returned by {@link #getResourceGroup()}.
+         *
+         * @param resourceGroup the new value
+         */
+        public void setResourceGroup(String resourceGroup) {
+            this.resourceGroup = resourceGroup;
+        }
+
+        /** {@return Azure Virtual Desktop host pools that user targets are looked up in} */
+        public java.util.List<String> getHostPools() {
+            return hostPools;
+        }
+
+        /**
+         * Sets the value returned by {@link #getHostPools()}.
+         *
+         * @param hostPools the new value
+         */
+        public void setHostPools(java.util.List<String> hostPools) {
+            this.hostPools = hostPools;
+        }
+
+        /** {@return Citrix Cloud customer id (Citrix-CustomerId)} */
+        public String getCustomerId() {
+            return customerId;
+        }
+
+        /**
+         * Sets the value returned by {@link #getCustomerId()}.
+         *
+         * @param customerId the new value
+         */
+        public void setCustomerId(String customerId) {
+            this.customerId = customerId;
+        }
+
+        /** {@return Citrix DaaS site id (Citrix-InstanceId); read from the API unless set} */
+        public String getSiteId() {
+            return siteId;
+        }
+
+        /**
+         * Sets the value returned by {@link #getSiteId()}.
+         *
+         * @param siteId the new value
+         */
+        public void setSiteId(String siteId) {
+            this.siteId = siteId;
         }
 
         /** {@return how long to wait for a TCP/TLS connection to the provider} */
@@ -543,6 +723,15 @@ public class DesknotifyProperties {
             add(s, "username", username);
             add(s, "password", masked(password));
             add(s, "userDomain", userDomain);
+            add(s, "loginUrl", loginUrl);
+            add(s, "tenantId", tenantId);
+            add(s, "clientId", clientId);
+            add(s, "clientSecret", masked(clientSecret));
+            add(s, "subscriptionId", subscriptionId);
+            add(s, "resourceGroup", resourceGroup);
+            add(s, "hostPools", hostPools);
+            add(s, "customerId", customerId);
+            add(s, "siteId", siteId);
             add(s, "connectTimeout", connectTimeout);
             add(s, "requestTimeout", requestTimeout);
             add(s, "maxBatchSize", maxBatchSize);

@@ -31,41 +31,64 @@ final class PropertiesNotifierFactory {
     static final String HORIZON = "horizon";
 
     /**
-     * A provider property and the TransportFactory setting it becomes for each known type; {@code null} when the
-     * property does not apply to that type. Other types get the property's own name as the key.
+     * A provider property and the TransportFactory setting it becomes for each known type; a known type missing
+     * from the map does not take the property. Types this class does not know get the property's own name as the
+     * key.
      */
-    private record Field(String property, Function<DesknotifyProperties.Provider, Object> value, String huaweiKey,
-            String horizonKey) {
+    private record Field(String property, Function<DesknotifyProperties.Provider, Object> value,
+            Map<String, String> keys) {
 
         String key(String type) {
-            return switch (type) {
-                case HUAWEI -> huaweiKey;
-                case HORIZON -> horizonKey;
-                default -> property;
-            };
+            return KNOWN_TYPES.contains(type) ? keys.get(type) : property;
         }
     }
 
+    static final String AVD = "azure-virtual-desktop";
+    static final String CITRIX = "citrix-daas";
+    private static final List<String> KNOWN_TYPES = List.of(HUAWEI, HORIZON, AVD, CITRIX);
+    private static final List<String> HTTP_TYPES = KNOWN_TYPES;
+
+    /** A property every type in {@code types} takes under the same key. */
+    private static Field field(String property, Function<DesknotifyProperties.Provider, Object> value,
+            List<String> types) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        types.forEach(t -> keys.put(t, property));
+        return new Field(property, value, keys);
+    }
+
+    /** A property that only {@code type} takes, under {@code key}. */
+    private static Field only(String property, Function<DesknotifyProperties.Provider, Object> value, String type,
+            String key) {
+        return new Field(property, value, Map.of(type, key));
+    }
+
     private static final List<Field> FIELDS = List.of(
-            new Field("endpoint", DesknotifyProperties.Provider::getEndpoint, "endpoint", null),
-            new Field("project-id", DesknotifyProperties.Provider::getProjectId, "project-id", null),
-            new Field("access-key", DesknotifyProperties.Provider::getAccessKey, "access-key", null),
-            new Field("secret-key", DesknotifyProperties.Provider::getSecretKey, "secret-key", null),
-            new Field("security-token", DesknotifyProperties.Provider::getSecurityToken, "security-token", null),
-            new Field("token", DesknotifyProperties.Provider::getToken, "auth-token", null),
-            new Field("base-url", DesknotifyProperties.Provider::getBaseUrl, null, "base-uri"),
-            new Field("domain", DesknotifyProperties.Provider::getDomain, null, "domain"),
-            new Field("username", DesknotifyProperties.Provider::getUsername, null, "username"),
-            new Field("password", DesknotifyProperties.Provider::getPassword, null, "password"),
-            new Field("user-domain", DesknotifyProperties.Provider::getUserDomain, null, "user-domain"),
-            new Field("connect-timeout", DesknotifyProperties.Provider::getConnectTimeout, "connect-timeout",
-                    "connect-timeout"),
-            new Field("request-timeout", DesknotifyProperties.Provider::getRequestTimeout, "request-timeout",
-                    "request-timeout"),
-            new Field("max-batch-size", DesknotifyProperties.Provider::getMaxBatchSize, "max-desktops-per-call",
-                    "max-sessions-per-call"),
-            new Field("max-message-length", DesknotifyProperties.Provider::getMaxMessageLength,
-                    "max-message-length", "max-message-length"));
+            only("endpoint", DesknotifyProperties.Provider::getEndpoint, HUAWEI, "endpoint"),
+            only("project-id", DesknotifyProperties.Provider::getProjectId, HUAWEI, "project-id"),
+            only("access-key", DesknotifyProperties.Provider::getAccessKey, HUAWEI, "access-key"),
+            only("secret-key", DesknotifyProperties.Provider::getSecretKey, HUAWEI, "secret-key"),
+            only("security-token", DesknotifyProperties.Provider::getSecurityToken, HUAWEI, "security-token"),
+            only("token", DesknotifyProperties.Provider::getToken, HUAWEI, "auth-token"),
+            new Field("base-url", DesknotifyProperties.Provider::getBaseUrl,
+                    Map.of(HORIZON, "base-uri", AVD, "base-uri", CITRIX, "base-uri")),
+            only("domain", DesknotifyProperties.Provider::getDomain, HORIZON, "domain"),
+            only("username", DesknotifyProperties.Provider::getUsername, HORIZON, "username"),
+            only("password", DesknotifyProperties.Provider::getPassword, HORIZON, "password"),
+            only("user-domain", DesknotifyProperties.Provider::getUserDomain, HORIZON, "user-domain"),
+            only("login-url", DesknotifyProperties.Provider::getLoginUrl, AVD, "login-uri"),
+            only("tenant-id", DesknotifyProperties.Provider::getTenantId, AVD, "tenant-id"),
+            field("client-id", DesknotifyProperties.Provider::getClientId, List.of(AVD, CITRIX)),
+            field("client-secret", DesknotifyProperties.Provider::getClientSecret, List.of(AVD, CITRIX)),
+            only("subscription-id", DesknotifyProperties.Provider::getSubscriptionId, AVD, "subscription-id"),
+            only("resource-group", DesknotifyProperties.Provider::getResourceGroup, AVD, "resource-group"),
+            only("host-pools", DesknotifyProperties.Provider::getHostPools, AVD, "host-pools"),
+            only("customer-id", DesknotifyProperties.Provider::getCustomerId, CITRIX, "customer-id"),
+            only("site-id", DesknotifyProperties.Provider::getSiteId, CITRIX, "site-id"),
+            field("connect-timeout", DesknotifyProperties.Provider::getConnectTimeout, HTTP_TYPES),
+            field("request-timeout", DesknotifyProperties.Provider::getRequestTimeout, HTTP_TYPES),
+            new Field("max-batch-size", DesknotifyProperties.Provider::getMaxBatchSize,
+                    Map.of(HUAWEI, "max-desktops-per-call", HORIZON, "max-sessions-per-call")),
+            field("max-message-length", DesknotifyProperties.Provider::getMaxMessageLength, HTTP_TYPES));
 
     private final DesknotifyProperties properties;
     private final Map<String, TransportFactory> factories;
@@ -86,7 +109,7 @@ final class PropertiesNotifierFactory {
 
     /** Whether the type's providers take only some of the provider properties. */
     static boolean hasFixedKeys(String type) {
-        return HUAWEI.equals(type) || HORIZON.equals(type);
+        return KNOWN_TYPES.contains(type);
     }
 
     PropertiesNotifierFactory(DesknotifyProperties properties, ClassLoader classLoader) {
@@ -213,6 +236,8 @@ final class PropertiesNotifierFactory {
         switch (type) {
             case HUAWEI -> checkHuawei(prefix, p);
             case HORIZON -> checkHorizon(prefix, p);
+            case AVD -> checkAzureVirtualDesktop(prefix, p);
+            case CITRIX -> checkCitrix(prefix, p);
             default -> { }
         }
         return TransportSettings.of(name, values);
@@ -240,6 +265,20 @@ final class PropertiesNotifierFactory {
         require(p.getPassword(), prefix + ".password", HORIZON + " provider");
     }
 
+    private void checkAzureVirtualDesktop(String prefix, DesknotifyProperties.Provider p) {
+        require(p.getTenantId(), prefix + ".tenant-id", AVD + " provider");
+        require(p.getClientId(), prefix + ".client-id", AVD + " provider");
+        require(p.getClientSecret(), prefix + ".client-secret", AVD + " provider");
+        require(p.getSubscriptionId(), prefix + ".subscription-id", AVD + " provider");
+        require(p.getResourceGroup(), prefix + ".resource-group", AVD + " provider");
+    }
+
+    private void checkCitrix(String prefix, DesknotifyProperties.Provider p) {
+        require(p.getCustomerId(), prefix + ".customer-id", CITRIX + " provider");
+        require(p.getClientId(), prefix + ".client-id", CITRIX + " provider");
+        require(p.getClientSecret(), prefix + ".client-secret", CITRIX + " provider");
+    }
+
     private static void require(Object value, String property, String what) {
         if (value == null || (value instanceof String s && s.isBlank())) {
             throw invalid(property, "is required for a " + what);
@@ -256,6 +295,20 @@ final class PropertiesNotifierFactory {
                 throw invalid(property, "must be at least 1 but was " + i);
             }
             return i.toString();
+        }
+        if (value instanceof List<?> list) {
+            List<String> names = new ArrayList<>();
+            for (Object o : list) {
+                String name = o == null ? null : blankToNull(o.toString());
+                if (name == null || name.contains(",")) {
+                    throw invalid(property, "must be a list of names, none blank and none with a comma");
+                }
+                names.add(name);
+            }
+            if (names.isEmpty()) {
+                throw invalid(property, "must name at least one when set");
+            }
+            return String.join(",", names);
         }
         if (value instanceof URI uri) {
             if (!uri.isAbsolute() || uri.getHost() == null) {
