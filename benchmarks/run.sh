@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the desknotify benchmarks from the uber jar (build it first: mvn -B -q -pl benchmarks package).
 #   benchmarks/run.sh smoke         every benchmark once, a few seconds, numbers meaningless
-#   benchmarks/run.sh full [DIR]    the measured runs (about 23 minutes), JSON results and summary.md in DIR
+#   benchmarks/run.sh full [DIR]    the measured runs (about 26 minutes), JSON results and summary.md in DIR
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=benchmarks/target/benchmarks.jar
@@ -10,7 +10,8 @@ JAR=benchmarks/target/benchmarks.jar
 case "${1:-}" in
   smoke)
     exec java -jar "$JAR" -f 0 -wi 1 -i 1 -w 100ms -r 100ms \
-      -p targets=1000 -p batchSize=100 -p latencyMs=0 -p concurrency=4 -foe true
+      -p targets=1000 -p batchSize=100 -p latencyMs=0 -p concurrency=4 -p bucket=100000 -p refillPerSecond=100000 \
+      -foe true
     ;;
   full)
     OUT="${2:-benchmarks/target/results}"
@@ -22,9 +23,10 @@ case "${1:-}" in
     java -jar "$JAR" 'EndToEnd|HandWritten' -rf json -rff "$OUT/e2e.json" | tee "$OUT/e2e.txt"
     java -jar "$JAR" Throttled -rf json -rff "$OUT/throttled.json" | tee "$OUT/throttled.txt"
     java -jar "$JAR" FollowUp -rf json -rff "$OUT/followup.json" | tee "$OUT/followup.txt"
+    java -jar "$JAR" SessionBucket -rf json -rff "$OUT/bucket.json" | tee "$OUT/bucket.txt"
     uptime >> "$OUT/machine.txt"
     java -cp "$JAR" io.desknotify.benchmarks.Summary "$OUT"/core.json "$OUT"/core-1m.json "$OUT"/e2e.json \
-      "$OUT"/throttled.json "$OUT"/followup.json | tee "$OUT/summary.md"
+      "$OUT"/throttled.json "$OUT"/followup.json "$OUT"/bucket.json | tee "$OUT/summary.md"
     ;;
   *)
     echo "usage: $0 smoke | full [DIR]" >&2

@@ -73,7 +73,31 @@ public final class Summary {
         core(out);
         endToEnd(out);
         throttled(out);
+        sessionBucket(out);
         followUp(out);
+    }
+
+    /** The session-per-call providers under an ARM-like write bucket; issue #14's goal: zero 429s after warm-up. */
+    private void sessionBucket(PrintStream out) {
+        List<JsonObject> runsOf = of("SessionBucketBenchmark.send");
+        if (runsOf.isEmpty()) {
+            return;
+        }
+        out.println("### One session per call under an ARM-like write bucket (notifier told the refill rate)");
+        out.println();
+        out.println("| provider | latency ms | bucket | allowed sends/s (refill) | accepted sends/s | achieved / allowed |"
+                + " 429s after warm-up | throttling answers seen by the notifier | goal (zero 429s) |");
+        out.println("|---|---:|---:|---:|---:|---:|---:|---:|---|");
+        for (JsonObject r : runsOf) {
+            double rate = Double.parseDouble(param(r, "refillPerSecond"));
+            double accepted = secondary(r, "writes");
+            long http429 = Math.round(secondary(r, "http429"));
+            long seen = Math.round(secondary(r, "throttledSeen"));
+            out.printf(Locale.ROOT, "| %s | %s | %s | %.0f | %.2f | %.1f%% | %d | %d | %s |%n", param(r, "provider"),
+                    param(r, "latencyMs"), param(r, "bucket"), rate, accepted, 100 * accepted / rate, http429, seen,
+                    http429 == 0 ? "met" : "MISSED (" + http429 + " 429s)");
+        }
+        out.println();
     }
 
     /**

@@ -63,6 +63,22 @@ class BenchmarksSmokeTest {
     }
 
     @Test
+    void sessionBucketRunsAgainstAzureVirtualDesktopAndCitrixAndCountsWritesAnd429s() throws RunnerException {
+        // a bucket that holds every send of an invocation: the smoke run counts nothing, it proves the run works
+        Collection<RunResult> results = run(SessionBucketBenchmark.class, smoke()
+                .param("provider", "avd", "citrix")
+                .param("targets", "20")
+                .param("bucket", "1000")
+                .param("refillPerSecond", "1000")
+                .param("latencyMs", "0")
+                .param("concurrency", "4"), 2);
+        assertProduced(results, "writes");
+        for (RunResult r : results) {
+            assertThat(r.getSecondaryResults()).containsKeys("http429", "throttledSeen");
+        }
+    }
+
+    @Test
     void followUpRunsAgainstBothEmulatorsAndSummarizesTheReportDelay(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("follow-up.json");
         Collection<RunResult> results = run(FollowUpBenchmark.class, smoke()

@@ -16,8 +16,13 @@ import io.desknotify.testkit.Fault;
 import io.desknotify.testkit.Inventory;
 import io.desknotify.testkit.Route;
 import io.desknotify.testkit.Trigger;
+import io.desknotify.testkit.Journal;
+import io.desknotify.testkit.azure.AzureVirtualDesktopEmulator;
+import io.desknotify.testkit.citrix.CitrixDaasEmulator;
 import io.desknotify.testkit.horizon.HorizonEmulator;
 import io.desknotify.testkit.huawei.HuaweiWorkspaceEmulator;
+import io.desknotify.transport.http.azure.AzureVirtualDesktopTransport;
+import io.desknotify.transport.http.citrix.CitrixDaasTransport;
 import io.desknotify.transport.http.horizon.HorizonTransport;
 import io.desknotify.transport.http.huawei.HuaweiWorkspaceTransport;
 import java.io.PrintStream;
@@ -28,14 +33,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Starts the Huawei Workspace and Horizon emulators on loopback, sends one notification to every desktop and
- * session they hold through the real HTTP transports (only to connected ones), prints progress, the report and a
+ * Starts the Huawei Workspace, Horizon, Azure Virtual Desktop and Citrix DaaS emulators on loopback, sends one
+ * notification through the real HTTP transports to every Huawei desktop and Horizon session (only to connected
+ * ones), to every Azure Virtual Desktop user and to every Citrix delivery group, prints progress, the report and a
  * few records, and checks the report against what the emulators say they showed.
  */
 public final class Demo {
     private static final String AK = "DEMO-ACCESS-KEY";
     private static final String SK = "demo-secret-key-never-printed";
     private static final String HORIZON_PASSWORD = "demo-password-never-printed";
+    private static final String AZURE_CLIENT = "demo-azure-client";
+    private static final String AZURE_SECRET = "demo-azure-secret-never-printed";
+    private static final String CITRIX_CLIENT = "demo-citrix-client";
+    private static final String CITRIX_SECRET = "demo-citrix-secret-never-printed";
 
     private Demo() {
     }
@@ -49,10 +59,19 @@ public final class Demo {
     public static boolean run(int desktops, PrintStream out) throws Exception {
         Inventory inventory = Inventory.builder().seed(2026).desktops(desktops).pools(10)
                 .connectedFraction(0.8).disconnectedFraction(0.15).unregisteredFraction(0.05).build();
+        // the session-per-call providers get a smaller world of their own: one request per session
+        Inventory small = Inventory.builder().seed(2027).desktops(Math.max(10, desktops / 10)).pools(4)
+                .pooledFraction(1.0).connectedFraction(0.8).disconnectedFraction(0.15).unregisteredFraction(0.05)
+                .build();
         try (HuaweiWorkspaceEmulator huawei = HuaweiWorkspaceEmulator.builder().inventory(inventory)
                         .credentials(AK, SK).jobPolls(2).start();
                 HorizonEmulator horizon = HorizonEmulator.builder().inventory(inventory)
-                        .login("DEMO", "svc-notify", HORIZON_PASSWORD).accessTokenMaxUses(40).start()) {
+                        .login("DEMO", "svc-notify", HORIZON_PASSWORD).accessTokenMaxUses(40).start();
+                AzureVirtualDesktopEmulator azure = AzureVirtualDesktopEmulator.builder().inventory(small)
+                        .client(AZURE_CLIENT, AZURE_SECRET).start();
+                CitrixDaasEmulator citrix = CitrixDaasEmulator.builder().inventory(small)
+                        .apiClient(CITRIX_CLIENT, CITRIX_SECRET).start()) {
+            List<Journal> journals = List.of(huawei.journal(), horizon.journal(), azure.journal(), citrix.journal());
             // a little weather: the provider throttles now and then, as real ones do
             huawei.faults().inject(Route.HUAWEI_SEND_DESKTOPS, Fault.throttled(Duration.ofMillis(200)),
                     Trigger.next(1));
@@ -64,6 +83,13 @@ public final class Demo {
                             .projectId(huawei.projectId()).accessKey(AK).secretKey(SK.toCharArray()).build())
                     .transport(HorizonTransport.builder().baseUri(horizon.baseUri()).domain("DEMO")
                             .username("svc-notify").password(HORIZON_PASSWORD.toCharArray()).build())
+                    .transport(AzureVirtualDesktopTransport.builder().baseUri(azure.baseUri())
+                            .loginUri(azure.baseUri()).tenantId(azure.tenantId()).clientId(AZURE_CLIENT)
+                            .clientSecret(AZURE_SECRET.toCharArray()).subscriptionId(azure.subscriptionId())
+                            .resourceGroup(azure.resourceGroup()).hostPools(azure.hostPoolNames()).build())
+                    .transport(CitrixDaasTransport.builder().baseUri(citrix.baseUri())
+                            .customerId(citrix.customerId()).clientId(CITRIX_CLIENT)
+                            .clientSecret(CITRIX_SECRET.toCharArray()).build())
                     .retry(RetrySettings.defaults())
                     .rateLimit(RateLimitSettings.perSecond(200))
                     .maxConcurrentBatches(8)
@@ -73,12 +99,18 @@ public final class Demo {
                 List<Target> targets = new ArrayList<>();
                 inventory.desktopIds().forEach(id -> targets.add(Target.desktop(id)));
                 inventory.sessions().forEach(s -> targets.add(Target.session(s.id()).via("horizon")));
-                out.printf("Sending to %,d desktops (Huawei Workspace at %s) and %,d sessions (Horizon at %s)%n",
+                small.users().forEach(u -> targets.add(Target.user(azure.userPrincipalName(u.name()))
+                        .via(AzureVirtualDesktopTransport.DEFAULT_NAME)));
+                small.pools().forEach(p -> targets.add(Target.desktopPool(p.name()).via(CitrixDaasTransport.DEFAULT_NAME)));
+                out.printf("Sending to %,d desktops (Huawei Workspace at %s), %,d sessions (Horizon at %s),"
+                        + " %,d users (Azure Virtual Desktop at %s) and %,d delivery groups (Citrix DaaS at %s)%n",
                         inventory.desktopIds().size(), huawei.baseUri(), inventory.sessions().size(),
-                        horizon.baseUri());
+                        horizon.baseUri(), small.users().size(), azure.baseUri(), small.pools().size(),
+                        citrix.baseUri());
 
                 NotificationJob job = notifier.send(
-                        Notification.builder().message("Maintenance at 22:00: please save your work.")
+                        Notification.builder().title("Maintenance tonight")
+                                .message("Maintenance at 22:00: please save your work.")
                                 .severity(Severity.WARNING).build(),
                         targets, SendOptions.builder().onlyConnected(true).build());
                 JobReport report = null;
@@ -100,17 +132,16 @@ public final class Demo {
                     }
                 }
 
-                long shown = (long) huawei.journal().totalShown() + horizon.journal().totalShown();
-                long twice = huawei.journal().targetsShownMoreThanOnce().size()
-                        + horizon.journal().targetsShownMoreThanOnce().size();
+                long shown = journals.stream().mapToLong(Journal::totalShown).sum();
+                long twice = journals.stream().mapToLong(j -> j.targetsShownMoreThanOnce().size()).sum();
                 long delivered = report.count(Outcome.DELIVERED);
-                int outsideContract = huawei.journal().contractViolations().size()
-                        + horizon.journal().contractViolations().size();
+                long outsideContract = journals.stream().mapToLong(j -> j.contractViolations().size()).sum();
                 boolean match = delivered == shown && twice == 0 && outsideContract == 0
                         && report.count(Outcome.FAILED) + report.count(Outcome.UNKNOWN) == 0;
-                out.printf("Emulator journals: %,d notifications shown (%,d Huawei, %,d Horizon), %d shown twice, "
-                        + "%d requests outside the providers' API contracts%n",
-                        shown, huawei.journal().totalShown(), horizon.journal().totalShown(), twice, outsideContract);
+                out.printf("Emulator journals: %,d notifications shown (%,d Huawei, %,d Horizon, %,d Azure Virtual "
+                        + "Desktop, %,d Citrix), %d shown twice, %d requests outside the providers' API contracts%n",
+                        shown, huawei.journal().totalShown(), horizon.journal().totalShown(),
+                        azure.journal().totalShown(), citrix.journal().totalShown(), twice, outsideContract);
                 out.println(match ? "Check: the report matches the journals."
                         : "Check FAILED: report says " + delivered + " delivered, journals say " + shown);
                 return match;
