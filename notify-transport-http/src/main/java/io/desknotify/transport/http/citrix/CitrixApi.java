@@ -22,6 +22,9 @@ import java.util.concurrent.CompletableFuture;
  * when not configured, is read once from {@code GET /cvad/manage/me}.
  */
 final class CitrixApi {
+    /** Most sends of one request: the first and up to three with renewed tokens (as Horizon's transport does). */
+    static final int MAX_SENDS = 4;
+    private static final System.Logger LOG = System.getLogger(CitrixApi.class.getName());
 
     private final CitrixHttp http;
     private final BearerTokens tokens;
@@ -77,16 +80,30 @@ final class CitrixApi {
                 return CompletableFuture.<CitrixHttp.Answer>failedFuture(te);
             }
             Duration delay = te.retryAfter().orElse(Duration.ofMillis(200L * attempt));
+            LOG.log(System.Logger.Level.DEBUG, () -> "Citrix " + provider() + ": " + operation + " attempt " + attempt
+                    + " failed (" + te.getMessage() + "); trying again in " + delay.toMillis() + " ms");
             return http.after(delay, operation).thenCompose(v -> readAttempt(operation, method, pq, json,
                     attempt + 1));
         }).thenCompose(f -> f);
     }
 
+    /**
+     * Sends with the current token; a 401 proves Citrix did not act, so the request is repeated with a renewed token
+     * (shared with every request that was refused the same token), at most {@value #MAX_SENDS} sends in all. The
+     * last answer is returned whatever it is.
+     */
     private CompletableFuture<CitrixHttp.Answer> authorized(String operation, String method, String pathAndQuery,
             byte[] json, String siteId) {
-        return tokens.call(lease -> http.exchange(operation, method, pathAndQuery,
-                json == null ? null : "application/json; charset=utf-8", json, headers(lease, siteId)),
-                a -> a.status() == 401);
+        return tokens.lease().thenCompose(lease -> send(operation, method, pathAndQuery, json, siteId, lease, 1));
+    }
+
+    private CompletableFuture<CitrixHttp.Answer> send(String operation, String method, String pathAndQuery,
+            byte[] json, String siteId, BearerTokens.Lease lease, int sends) {
+        return http.exchange(operation, method, pathAndQuery, json == null ? null : "application/json; charset=utf-8",
+                json, headers(lease, siteId)).thenCompose(a -> a.status() != 401 || sends >= MAX_SENDS
+                ? CompletableFuture.completedFuture(a)
+                : tokens.renew(lease).thenCompose(next -> send(operation, method, pathAndQuery, json, siteId, next,
+                        sends + 1)));
     }
 
     private Map<String, String> headers(BearerTokens.Lease lease, String siteId) {
@@ -153,6 +170,8 @@ final class CitrixApi {
                     .httpStatus(a.status()).errorCode(sites.isEmpty() ? CitrixDaasTransport.NO_SITE
                             : CitrixDaasTransport.SITE_AMBIGUOUS).requestId(a.requestId()).cause(cause).build();
         }
+        LOG.log(System.Logger.Level.DEBUG, () -> "Citrix " + provider() + ": using site " + sites.get(0)
+                + ", the only one GET /me lists for customer " + customerId);
         return sites.get(0);
     }
 
@@ -160,6 +179,8 @@ final class CitrixApi {
     JsonObject object(CitrixHttp.Answer a, String operation) {
         try {
             return Jsons.parseObject(a.body(), Jsons.DEFAULT_MAX_DEPTH);
+        } catch (Jsons.MalformedJsonException e) {
+            throw CitrixErrors.unexpectedBody(provider(), operation, a, e.getMessage());
         } catch (RuntimeException e) {
             throw CitrixErrors.unexpectedBody(provider(), operation, a, "not a JSON object");
         }

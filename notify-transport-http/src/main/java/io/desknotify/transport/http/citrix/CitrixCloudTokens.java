@@ -24,6 +24,7 @@ import java.util.function.Supplier;
  * was not sent.
  */
 final class CitrixCloudTokens implements AccessTokenSource {
+    private static final System.Logger LOG = System.getLogger(CitrixCloudTokens.class.getName());
 
     private final CitrixHttp http;
     private final String customerId;
@@ -55,6 +56,8 @@ final class CitrixCloudTokens implements AccessTokenSource {
                 Arrays.fill(secret, '\0');
             }
         }
+        LOG.log(System.Logger.Level.DEBUG, () -> "Citrix " + http.provider() + ": requesting an access token for API"
+                + " client " + clientId + " of customer " + customerId);
         String path = "/cctrustoauth2/" + encode(customerId) + "/tokens/clients";
         return http.exchange("token request", "POST", path, "application/x-www-form-urlencoded", form, Map.of())
                 .handle((a, e) -> {

@@ -24,7 +24,7 @@ import java.util.Set;
  *   <tr><td>{@code style-for-info}, {@code style-for-warning}, {@code style-for-error}</td><td>{@link
  *       CitrixDaasTransport.Builder#style style}</td><td>{@code Information}, {@code Exclamation},
  *       {@code Critical}</td></tr>
- *   <tr><td>{@code max-message-length}</td><td>maxMessageLength</td><td>4096</td></tr>
+ *   <tr><td>{@code max-message-length}</td><td>maxMessageLength</td><td>1024</td></tr>
  *   <tr><td>{@code max-title-length}</td><td>maxTitleLength</td><td>256</td></tr>
  *   <tr><td>{@code page-size}</td><td>pageSize</td><td>500</td></tr>
  *   <tr><td>{@code read-attempts}</td><td>readAttempts</td><td>3</td></tr>
@@ -68,7 +68,7 @@ public final class CitrixDaasTransportFactory implements TransportFactory {
             style(settings, "style-for-info", Severity.INFO, b);
             style(settings, "style-for-warning", Severity.WARNING, b);
             style(settings, "style-for-error", Severity.ERROR, b);
-            b.maxMessageLength(settings.integer("max-message-length", 4096));
+            b.maxMessageLength(settings.integer("max-message-length", 1024));
             b.maxTitleLength(settings.integer("max-title-length", 256));
             b.pageSize(settings.integer("page-size", 500));
             b.readAttempts(settings.integer("read-attempts", 3));

@@ -64,7 +64,10 @@ final class CitrixErrors {
         return s.substring(s.lastIndexOf('/') + 1);
     }
 
-    /** The exception for a non-2xx answer: 401 and 403 are authentication failures, the rest by the shared rules. */
+    /**
+     * The exception for a non-2xx answer: 401 and 403 are authentication failures, 503 is {@code RETRYABLE} (Citrix
+     * documents it as not processed), the rest by the shared rules.
+     */
     static TransportException fromResponse(String provider, String operation, CitrixHttp.Answer a,
             ThrottlePause pause) {
         ErrorInfo info = parse(a.body());
@@ -77,7 +80,10 @@ final class CitrixErrors {
                     + " redirect (redirects are not followed; check baseUri)";
         }
         HttpErrors.Verdict v = HttpErrors.verdict(a.status(), false, retryAfter(a.headers()), pause);
-        return TransportException.builder(v.retryability(), text).provider(provider).httpStatus(a.status())
+        // Citrix documents 503 as "temporarily unable to process; retry with exponential back-off" (the TECHPREVIEW
+        // definition's responses), so it was not processed, with or without Retry-After
+        Retryability r = a.status() == 503 ? Retryability.RETRYABLE : v.retryability();
+        return TransportException.builder(r, text).provider(provider).httpStatus(a.status())
                 .errorCode(info.code()).requestId(a.requestId()).throttled(v.throttled())
                 .retryAfter(v.retryAfter().orElse(null)).build();
     }

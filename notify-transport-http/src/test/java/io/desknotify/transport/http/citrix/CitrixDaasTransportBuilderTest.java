@@ -52,7 +52,7 @@ class CitrixDaasTransportBuilderTest {
             assertThat(c.severitySupport()).isEqualTo(TransportCapabilities.SeveritySupport.NATIVE);
             assertThat(c.titleSupport()).isEqualTo(TransportCapabilities.TitleSupport.NATIVE);
             assertThat(c.maxTitleLength()).isEqualTo(256);
-            assertThat(c.maxMessageLength()).isEqualTo(4096);
+            assertThat(c.maxMessageLength()).isEqualTo(1024);
             assertThat(t.toString()).contains("https://api.cloud.com").doesNotContain("s3cret-value");
         }
     }

@@ -293,6 +293,44 @@ class CitrixDaasTransportTest {
         assertThat(e.errorCode()).isEqualTo("InternalServerError");
     }
 
+    @Test
+    void a503WithoutRetryAfterIsRetryableSinceCitrixDocumentsItAsNotProcessed() {
+        emulator(b -> b);
+        CitrixDaasTransport t = transport();
+        emulator.faults().inject(Route.CITRIX_SEND_MESSAGE, Fault.serviceUnavailable(Duration.ofSeconds(2)),
+                Trigger.next(1));
+        TransportException e = failure(t.deliver(batch(connected().id(), notification(Severity.INFO, null))));
+        assertThat(e.retryability()).isEqualTo(Retryability.RETRYABLE);
+        assertThat(e.httpStatus()).isEqualTo(503);
+        assertThat(e.retryAfter()).isEmpty();
+        assertThat(e.errorCode()).isEqualTo("ServiceUnavailable");
+        assertThat(emulator.journal().totalShown()).isZero();
+    }
+
+    @Test
+    void a401IsRepeatedWithRenewedTokensAtMostFourSendsThenIsAnAuthenticationFailure() {
+        emulator(b -> b);
+        CitrixDaasTransport t = transport();
+        emulator.faults().inject(Route.CITRIX_SEND_MESSAGE, Fault.unauthorized(), Trigger.always());
+        TransportException e = failure(t.deliver(batch(connected().id(), notification(Severity.INFO, null))));
+        assertThat(e).isInstanceOf(AuthenticationException.class);
+        assertThat(e.httpStatus()).isEqualTo(401);
+        assertThat(emulator.journal().requestCount(Route.CITRIX_SEND_MESSAGE)).isEqualTo(4);
+        assertThat(emulator.journal().requestCount(Route.CITRIX_TOKEN)).isEqualTo(4);
+        assertThat(emulator.journal().totalShown()).isZero();
+    }
+
+    @Test
+    void aTooDeeplyNestedAnswerIsNamedAsSuch() {
+        emulator(b -> b);
+        CitrixDaasTransport t = transport();
+        emulator.faults().inject(Route.CITRIX_SEND_MESSAGE, Fault.malformedJson().afterProcessing(), Trigger.next(1));
+        TransportException e = failure(t.deliver(batch(connected().id(), notification(Severity.INFO, null))));
+        assertThat(e.errorCode()).isEqualTo("UNEXPECTED_RESPONSE");
+        assertThat(e.httpStatus()).isEqualTo(200);
+        assertThat(e.getMessage()).contains("not valid JSON");
+    }
+
     // ---- site
 
     @Test
