@@ -62,7 +62,8 @@ import java.util.regex.Pattern;
  * <h2>Authentication and site</h2>
  * Tokens come from the Citrix Cloud trust service ({@code POST {base}/cctrustoauth2/{customer}/tokens/clients},
  * client credentials of an API client), or from a {@link Builder#tokenSource token source} of the caller's; they
- * are kept until shortly before they expire and renewed once when a call is refused with 401. Every call carries
+ * are kept until shortly before they expire and renewed when a call is refused with 401 (a 401 proves nothing was
+ * done, so the call is repeated, at most four sends in all). Every call carries
  * {@code Authorization: CwsAuth Bearer=<token>} and {@code Citrix-CustomerId}; site calls carry
  * {@code Citrix-InstanceId}, the {@link Builder#siteId site id}, which when not configured is read once from
  * {@code GET /cvad/manage/me}: the customer's only site, or a failure ({@value #SITE_AMBIGUOUS}) when it has
@@ -78,10 +79,11 @@ import java.util.regex.Pattern;
  * <h2>Failures</h2>
  * {@link #deliver} completes exceptionally with a {@link TransportException}: {@code RETRYABLE} for 429 (throttled,
  * with {@code Retry-After} when Citrix sends one, else the {@link Builder#throttlePause throttle pause}: no Citrix
- * source documents {@code Retry-After} for this API), for 503 with {@code Retry-After}, for a failure to connect and
+ * source documents {@code Retry-After} for this API), for 503 (Citrix documents it as "temporarily unable to process,
+ * retry with back-off"), for a failure to connect and
  * when no token could be had; {@code AMBIGUOUS} for other 5xx, timeouts and broken connections after sending;
  * {@code FATAL} for other 4xx and a 2xx body that is not JSON; {@link io.desknotify.api.AuthenticationException} for
- * rejected credentials and for 401 (after one renewal) or 403.
+ * rejected credentials and for 401 (after the renewals) or 403.
  *
  * <h2>Sharing, threads and closing</h2>
  * Thread-safe; build one per customer and site and share it. It holds one {@link java.net.http.HttpClient} and,

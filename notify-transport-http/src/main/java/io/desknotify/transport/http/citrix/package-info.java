@@ -35,7 +35,9 @@
  *   <li>Errors: {@code ErrorData {ErrorMessage, SdkErrorId}} (what Citrix's Terraform provider reads) or
  *       {@code ErrorResponse {Type, Detail}} (what the current SDK declares): both are read, neither is needed.
  *       Neither documents {@code Retry-After}; it is honoured when present, else a 429 gets the throttle
- *       pause.</li>
+ *       pause. 503 means "temporarily unable to process; retry with exponential back-off" (TECHPREVIEW
+ *       definition), so it is retryable even without {@code Retry-After}; a 401 means the token was refused, so the
+ *       call is repeated with a renewed one.</li>
  * </ul>
  * Out of scope: on-premises Citrix Virtual Apps and Desktops ({@code CitrixOnPremises}, {@code /cvad/manage/Tokens}
  * with Basic auth), the Gov cloud's different trust service, and {@code async=true} jobs.
