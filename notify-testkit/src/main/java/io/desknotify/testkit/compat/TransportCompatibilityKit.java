@@ -242,18 +242,28 @@ public abstract class TransportCompatibilityKit {
         if (f == FaultCase.PER_TARGET) {
             return MATRIX_TARGETS;
         }
-        TargetKind kind = targets(inventory(20, 3)).get(0).kind();
-        int perCall;
-        try (Transport probe = transportTo(URI.create("http://127.0.0.1:9"), s -> s)) {
-            perCall = probe.capabilities().maxBatchSize(kind);
-        }
-        return Math.max(MIN_MATRIX_TARGETS, Math.min(MATRIX_TARGETS, MATRIX_CALLS * perCall));
+        return Math.max(MIN_MATRIX_TARGETS, Math.min(MATRIX_TARGETS, MATRIX_CALLS * targetsPerCall()));
     }
 
-    /** Target ids for a hostile server that knows no inventory, of the kind the provider's targets have. */
-    final List<Target> madeUpTargets(int count) {
+    /** The most targets of the provider's kind one call carries (1 for Azure Virtual Desktop and Citrix). */
+    final int targetsPerCall() {
         TargetKind kind = targets(inventory(20, 3)).get(0).kind();
-        return IntStream.range(0, count).mapToObj(i -> Target.of(kind, "hostile-" + i, null)).toList();
+        try (Transport probe = transportTo(URI.create("http://127.0.0.1:9"), s -> s)) {
+            return probe.capabilities().maxBatchSize(kind);
+        }
+    }
+
+    /**
+     * Targets for a hostile server that knows no inventory: the provider's own targets of a generated inventory,
+     * so that their ids have the form the transport accepts (Azure Virtual Desktop's {@code hostPool/host/id}).
+     */
+    final List<Target> madeUpTargets(int count) {
+        List<Target> targets = targets(inventory(count, 3));
+        if (targets.size() < count) {
+            throw new IllegalStateException("targets(inventory) gave " + targets.size() + " targets for an inventory "
+                    + "of " + count + " connected desktops");
+        }
+        return targets.subList(0, count);
     }
 
     final Transport transportTo(URI endpoint, UnaryOperator<ClientSettings> custom) {
@@ -377,6 +387,11 @@ public abstract class TransportCompatibilityKit {
             Expect expect = f == FaultCase.TOKEN_EXPIRY
                     && expect().unauthorized() == ProviderExpectations.Unauthorized.IS_FINAL
                     ? Expect.NOT_SENT_OR_FOLLOW_UP_FAILED : f.expect;
+            if (f == FaultCase.MALFORMED_JSON && expect().unexpectedSendAnswer().isEmpty()) {
+                // the send's answer is an empty 200 (Azure Virtual Desktop): a body put in its place says nothing,
+                // so the truthful record of a processed send is DELIVERED, and it is shown
+                expect = Expect.NOT_PROCESSED;
+            }
             switch (expect) {
                 case NOT_PROCESSED -> out.assertShownExactlyTheDelivered();
                 case NOT_SENT_OR_FOLLOW_UP_FAILED -> {
@@ -870,7 +885,9 @@ public abstract class TransportCompatibilityKit {
 
     @Test
     void closeWaitsForInFlightBatchesWithinItsDeadline() throws Exception {
-        try (Rig rig = start(2_000, 6)) {
+        // 20 rounds of 8 calls at 150 ms: about 3 s however many targets a call carries
+        int targets = Math.min(2_000, 20 * 8 * targetsPerCall());
+        try (Rig rig = start(targets, 6)) {
             rig.faults().inject(rig.sendRoute(), Fault.latency(Duration.ofMillis(150)), Trigger.always());
             Notifier notifier = Notifier.builder().transport(rig.transport()).maxConcurrentBatches(8)
                     .jobPolling(Duration.ofMillis(10), Duration.ofSeconds(30)).closeTimeout(Duration.ofSeconds(30))
@@ -881,8 +898,8 @@ public abstract class TransportCompatibilityKit {
 
             assertThat(job.completion()).as("close() returned after the job ended").isDone();
             JobReport report = job.completion().get();
-            assertThat(report.count(Outcome.DELIVERED)).isEqualTo(2_000);
-            assertThat(rig.journal().totalShown()).isEqualTo(2_000);
+            assertThat(report.count(Outcome.DELIVERED)).isEqualTo(targets);
+            assertThat(rig.journal().totalShown()).isEqualTo(targets);
             assertThat(rig.journal().targetsShownMoreThanOnce()).isEmpty();
         }
     }
