@@ -595,7 +595,13 @@ public abstract class TransportCompatibilityKit {
 
             List<DeliveryRecord> records = runAgainst(hostile, s -> s);
 
-            allUnknownSaying(records, expect().unexpectedAnswerCode(), "nested deeper than 32");
+            if (expect().unexpectedSendAnswer().isEmpty()) {
+                // the send's answer is an empty 200 that the transport does not read: a 200 is an acceptance
+                assertThat(records).isNotEmpty().allSatisfy(r -> assertThat(r.outcome()).as("a 200 to a send "
+                        + "whose answer has no body").isEqualTo(Outcome.DELIVERED));
+            } else {
+                allUnknownSaying(records, expect().unexpectedAnswerCode(), "nested deeper than 32");
+            }
         }
     }
 
