@@ -150,7 +150,7 @@ public final class Summary {
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         out.println(TITLE);
         out.println();
-        out.println("### Run");
+        out.println("### How these figures were measured");
         out.println();
         for (String c : commands) {
             out.println("- Command: `" + c + "`");
