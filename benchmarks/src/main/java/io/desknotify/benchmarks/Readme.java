@@ -105,12 +105,18 @@ final class Readme {
     /**
      * Rewrites the README's figures from {@code summary}, or when it is null from the summary its marker names,
      * and returns the summary's path as the marker now names it.
+     *
+     * @throws IllegalArgumentException if the summary is outside the README's folder, or the README has no markers
      */
     static String update(Path readme, Path summary) throws IOException {
         String text = Files.readString(readme, StandardCharsets.UTF_8);
         Path dir = readme.toAbsolutePath().getParent();
         String source = summary == null ? source(text)
                 : dir.relativize(summary.toAbsolutePath().normalize()).toString().replace('\\', '/');
+        if (source.startsWith("../") || Path.of(source).isAbsolute()) {
+            throw new IllegalArgumentException(source + " is outside the README's folder: the README's figures must"
+                    + " come from a committed summary, e.g. benchmarks/results/<date>/summary.md");
+        }
         String summaryText = Files.readString(dir.resolve(source), StandardCharsets.UTF_8);
         Files.writeString(readme, rewrite(text, source, summaryText), StandardCharsets.UTF_8);
         return source;

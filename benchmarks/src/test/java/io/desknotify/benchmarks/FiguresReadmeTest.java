@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's figures are generated from the committed summary.md its marker names, and that summary is what
@@ -60,6 +61,24 @@ class FiguresReadmeTest {
         assertThat(Readme.current(rewritten)).isEqualTo(Readme.generated("s.md", summary));
         String edited = rewritten.replace("| core | met |", "| core | not met |");
         assertThat(Readme.current(edited)).isNotEqualTo(Readme.generated("s.md", summary));
+    }
+
+    @Test
+    void updateRewritesTheReadmeFromASummaryInsideItsFolderAndRefusesOneOutside(@TempDir Path dir)
+            throws IOException {
+        Path readme = dir.resolve("repo/README.md");
+        Files.createDirectories(dir.resolve("repo/benchmarks/results/d"));
+        Files.writeString(readme, "# r\n\n" + Readme.begin("old/summary.md") + "\n" + Readme.END + "\n");
+        String summary = Summary.TITLE + "\n\n### Goals\n\n| goal | result |\n";
+        Files.writeString(dir.resolve("repo/benchmarks/results/d/summary.md"), summary);
+        Files.writeString(dir.resolve("elsewhere.md"), summary);
+
+        assertThat(Readme.update(readme, dir.resolve("repo/benchmarks/results/d/summary.md")))
+                .isEqualTo("benchmarks/results/d/summary.md");
+        assertThat(Files.readString(readme)).isEqualTo("# r\n\n" + Readme.begin("benchmarks/results/d/summary.md")
+                + "\n" + Readme.generated("benchmarks/results/d/summary.md", summary) + Readme.END + "\n");
+        assertThatThrownBy(() -> Readme.update(readme, dir.resolve("elsewhere.md")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside the README's folder");
     }
 
     @Test
