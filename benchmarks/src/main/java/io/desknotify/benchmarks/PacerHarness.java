@@ -128,7 +128,8 @@ public final class PacerHarness {
             i++;
             log.printf(Locale.ROOT, "[%d/%d] %s%n", i, cells.size(), c);
             JsonObject r = new CellRun(o, c).run();
-            log.printf(Locale.ROOT, "      accepted %.1f%% of R, throttled %.1f%%, 429s %d, FAILED %d, targets/s %.0f%n",
+            log.printf(Locale.ROOT, "      accepted %.1f%% of R, throttled %.1f%%, 429s %d, FAILED %d, "
+                            + "targets/s %.0f%n",
                     r.getJsonNumber("pctOfRate").doubleValue(), r.getJsonNumber("throttledPct").doubleValue(),
                     r.getInt("http429Total"), r.getInt("failed"), r.getJsonNumber("targetsPerSecond").doubleValue());
             out.add(r);

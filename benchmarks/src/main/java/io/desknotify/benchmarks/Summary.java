@@ -57,6 +57,9 @@ public final class Summary {
     static String summarize(List<Path> files) throws IOException {
         Summary s = new Summary();
         for (Path f : files) {
+            if (PacerSummary.isPacerResult(f)) {
+                continue; // not JMH's: PacerSummary prints it, below
+            }
             try (JsonReader r = JSON.createReader(Files.newBufferedReader(f))) {
                 for (JsonValue v : r.readArray()) {
                     s.runs.add(v.asJsonObject());
@@ -66,6 +69,7 @@ public final class Summary {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
         s.print(out);
+        out.print(PacerSummary.markdown(files));
         return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
