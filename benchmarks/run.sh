@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the desknotify benchmarks from the uber jar (build it first: mvn -B -q -pl benchmarks package).
 #   benchmarks/run.sh smoke         every benchmark once, a few seconds, numbers meaningless
-#   benchmarks/run.sh full [DIR]    the measured runs (about 26 minutes), JSON results and summary.md in DIR
+#   benchmarks/run.sh full [DIR]    the measured runs (about 50 minutes; the pacer harness about 25), JSON results and summary.md in DIR
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=benchmarks/target/benchmarks.jar
