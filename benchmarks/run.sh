@@ -24,9 +24,10 @@ case "${1:-}" in
     java -jar "$JAR" Throttled -rf json -rff "$OUT/throttled.json" | tee "$OUT/throttled.txt"
     java -jar "$JAR" FollowUp -rf json -rff "$OUT/followup.json" | tee "$OUT/followup.txt"
     java -jar "$JAR" SessionBucket -rf json -rff "$OUT/bucket.json" | tee "$OUT/bucket.txt"
+    java -jar "$JAR" PeerBenchmark -rf json -rff "$OUT/peers.json" | tee "$OUT/peers.txt"
     uptime >> "$OUT/machine.txt"
     java -cp "$JAR" io.desknotify.benchmarks.Summary "$OUT"/core.json "$OUT"/core-1m.json "$OUT"/e2e.json \
-      "$OUT"/throttled.json "$OUT"/followup.json "$OUT"/bucket.json | tee "$OUT/summary.md"
+      "$OUT"/throttled.json "$OUT"/followup.json "$OUT"/bucket.json "$OUT"/peers.json | tee "$OUT/summary.md"
     ;;
   *)
     echo "usage: $0 smoke | full [DIR]" >&2

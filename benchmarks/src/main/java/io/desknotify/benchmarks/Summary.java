@@ -75,6 +75,7 @@ public final class Summary {
         throttled(out);
         sessionBucket(out);
         followUp(out);
+        PeerSummary.print(out, runs);
     }
 
     /** The session-per-call providers under an ARM-like write bucket; issue #14's goal: zero 429s after warm-up. */
