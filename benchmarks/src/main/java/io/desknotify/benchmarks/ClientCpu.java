@@ -27,6 +27,9 @@ import java.util.Map;
  * reported apart as {@link Window#vmNanos()}: the process's CPU time minus every Java thread's, for both sides
  * together, and include whatever a thread that lived shorter than one sample spent. The bytes the client's threads
  * allocated ({@link Window#clientAllocatedBytes()}) say how much of the collector's work the client caused.
+ *
+ * <p>To audit the split, run with {@code -Dpeers.threads=true} (for JMH: {@code -jvmArgsAppend -Dpeers.threads=true}):
+ * every window then prints each thread's side, name and CPU milliseconds to standard error.
  */
 final class ClientCpu {
 
@@ -35,6 +38,8 @@ final class ClientCpu {
             "idle-timeout-task", "req-rsp-timeout-task");
 
     static final int SAMPLE_MS = 10;
+
+    private static final boolean PRINT_THREADS = Boolean.getBoolean("peers.threads");
 
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -64,6 +69,7 @@ final class ClientCpu {
         private final Map<Long, long[]> latest = new HashMap<>();
         /** Per thread id: whether it is one of the emulator's. */
         private final Map<Long, Boolean> emulator = new HashMap<>();
+        private final Map<Long, String> names = new HashMap<>();
         private final long processStart;
         private final Thread sampler;
         private volatile boolean running = true;
@@ -112,6 +118,7 @@ final class ClientCpu {
                         continue;
                     }
                     emulator.put(ids[i], isEmulator(info.getThreadName()));
+                    names.put(ids[i], info.getThreadName());
                 }
                 into.put(ids[i], new long[] {cpu[i], bytes[i]});
             }
@@ -142,10 +149,17 @@ final class ClientCpu {
             }
             long samplerId = sampler.getId();
             long javaThreads = 0;
+            StringBuilder list = new StringBuilder();
             for (Map.Entry<Long, long[]> e : latest.entrySet()) {
                 long[] start = first.getOrDefault(e.getKey(), new long[2]);
                 long cpu = e.getValue()[0] - start[0];
                 javaThreads += cpu;
+                if (PRINT_THREADS && cpu > 0) {
+                    String side = e.getKey() == samplerId ? "sampler"
+                            : emulator.get(e.getKey()) ? "emulator" : "client";
+                    list.append(String.format(java.util.Locale.ROOT, "  %-8s %8.1f ms  %s%n", side, cpu / 1e6,
+                            names.get(e.getKey())));
+                }
                 if (e.getKey() == samplerId) {
                     samplerNanos = cpu;
                 } else if (emulator.get(e.getKey())) {
@@ -157,6 +171,11 @@ final class ClientCpu {
             }
             // the sampler's last slice after its final sample is lost; it can only make vmNanos a little larger
             vmNanos = Math.max(0, process - processStart - javaThreads);
+            if (PRINT_THREADS) {
+                System.err.printf(java.util.Locale.ROOT,
+                        "peer CPU window: client %.1f ms, emulator %.1f ms, JVM %.1f ms%n%s", clientNanos / 1e6,
+                        emulatorNanos / 1e6, vmNanos / 1e6, list);
+            }
             return this;
         }
 
