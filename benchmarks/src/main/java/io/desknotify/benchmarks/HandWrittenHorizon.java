@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * What a user writes without desknotify to send a message to Horizon sessions: log in once, then a loop over
  * {@link HttpClient#send}, one batch of session ids at a time, logging in again when the token is refused. The
  * baseline of {@link HandWrittenBenchmark}: same batch size, same JSON body, same bearer authentication; a
- * non-200 answer (other than one 401) stops the loop. It does not look at the per-session results.
+ * non-200 answer (other than one 401) stops the loop. It does not look at the per-session results. Threads may
+ * share one instance once it has logged in ({@link PeerBenchmark} does).
  */
 final class HandWrittenHorizon {
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
@@ -22,7 +23,7 @@ final class HandWrittenHorizon {
     private final URI login;
     private final URI sendMessage;
     private final String credentials;
-    private String accessToken;
+    private volatile String accessToken;
 
     HandWrittenHorizon(URI baseUri, String domain, String username, String password) {
         this.login = baseUri.resolve("/rest/login");

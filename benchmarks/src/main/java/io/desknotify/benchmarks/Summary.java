@@ -61,6 +61,7 @@ public final class Summary {
             new ThrottledSection(),
             new SessionBucketSection(),
             new FollowUpSection(),
+            new PeerSection(),
             new PacerSection());
 
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");

@@ -119,6 +119,22 @@ class BenchmarksSmokeTest {
                         "### Pacer: told the limit", "### Pacer: rate over time");
     }
 
+    @Test
+    void peersRunAgainstBothEmulatorsAndSummarizeTheRatios(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("peers.json");
+        Collection<RunResult> results = run(PeerBenchmark.class, smoke()
+                .param("targets", "300")
+                .param("latencyMs", "0")
+                .resultFormat(ResultFormatType.JSON)
+                .result(json.toString()), 10);
+        assertProduced(results, "clientCpuUs");
+        for (RunResult r : results) {
+            assertThat(r.getSecondaryResults()).containsKeys("lastShownMs", "finalMs", "vmCpuUs", "sends");
+        }
+        assertThat(Summary.summarize(List.of(json))).contains("### Peers")
+                .containsPattern("\\| huawei \\| 0 \\| client CPU µs/target \\| [0-9.]+ \\| [0-9.]+ \\(");
+    }
+
     private static ChainedOptionsBuilder smoke() {
         return new OptionsBuilder()
                 .forks(0)
