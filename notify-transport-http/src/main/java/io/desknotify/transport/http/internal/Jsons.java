@@ -11,6 +11,8 @@ import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +35,8 @@ public final class Jsons {
     // Parsson enforces its own depth limit too when given this setting; other providers ignore it.
     private static final JsonReaderFactory READERS =
             PROVIDER.createReaderFactory(Map.of("org.eclipse.parsson.maxDepth", DEFAULT_MAX_DEPTH));
+    private static final JsonParserFactory PARSERS =
+            PROVIDER.createParserFactory(Map.of("org.eclipse.parsson.maxDepth", DEFAULT_MAX_DEPTH));
 
     private Jsons() {
     }
@@ -72,11 +76,21 @@ public final class Jsons {
     }
 
     /**
+     * A streaming parser of a UTF-8 body, for answers too large to be worth building a tree of; check the depth
+     * first with {@link #checkDepth}.
+     */
+    public static JsonParser parser(byte[] body) {
+        return PARSERS.createParser(new ByteArrayInputStream(body), StandardCharsets.UTF_8);
+    }
+
+    /**
      * Refuses JSON nested deeper than {@code maxDepth} before any parser sees it, so that a hostile answer cannot
      * exhaust the stack. Structural characters are ASCII and never part of a UTF-8 multi-byte sequence, so
      * scanning bytes is exact.
+     *
+     * @throws MalformedJsonException when the body is nested deeper than allowed
      */
-    static void checkDepth(byte[] body, int maxDepth) {
+    public static void checkDepth(byte[] body, int maxDepth) {
         int depth = 0;
         boolean inString = false;
         for (int i = 0; i < body.length; i++) {
@@ -123,7 +137,11 @@ public final class Jsons {
 
     /** The member {@code name} rendered as text when it is a string, number or boolean. */
     public static Optional<String> text(JsonObject o, String name) {
-        JsonValue v = o.get(name);
+        return text(o.get(name));
+    }
+
+    /** The value rendered as text when it is a string, number or boolean; empty for null (absent) and others. */
+    public static Optional<String> text(JsonValue v) {
         if (v == null) {
             return Optional.empty();
         }
