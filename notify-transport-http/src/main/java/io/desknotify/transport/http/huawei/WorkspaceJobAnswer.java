@@ -1,16 +1,16 @@
 package io.desknotify.transport.http.huawei;
 
+import io.desknotify.transport.http.internal.JsonScanner;
 import io.desknotify.transport.http.internal.Jsons;
-import jakarta.json.JsonException;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParser.Event;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What a job poll needs of a {@code GET workspace-jobs/{job_id}} answer, read with the streaming parser in one
- * pass: the job's {@code status}, {@code job_error_code} and {@code fail_reason}, and of each object in
+ * What a job poll needs of a {@code GET workspace-jobs/{job_id}} answer, read in one pass with a
+ * {@link JsonScanner}: the job's {@code status}, {@code job_error_code} and {@code fail_reason}, and of each object in
  * {@code sub_jobs} its {@code status}, {@code error_code}, {@code fail_reason} and {@code entities.desktop_id}.
  * Everything else is parsed (so that a malformed answer is refused wherever the fault is) but not kept: a job of
  * 100 desktops carries 100 sub-jobs, and building a tree of them cost more than anything else a poll does.
@@ -24,6 +24,8 @@ final class WorkspaceJobAnswer {
     /** One sub-job: the {@code status}, {@code error_code} and {@code fail_reason} values, null when absent. */
     record SubJob(JsonValue status, JsonValue errorCode, JsonValue failReason) {
     }
+
+    private static final JsonValue SUCCESS = Jsons.provider().createValue("SUCCESS");
 
     JsonValue status;
     JsonValue jobErrorCode;
@@ -42,64 +44,67 @@ final class WorkspaceJobAnswer {
     static WorkspaceJobAnswer parse(byte[] body, int maxDepth) {
         Jsons.checkDepth(body, maxDepth);
         WorkspaceJobAnswer job = new WorkspaceJobAnswer();
-        try (JsonParser p = Jsons.parser(body)) {
-            if (!p.hasNext()) {
-                throw new Jsons.MalformedJsonException("body is not valid JSON: no value");
+        JsonScanner p = new JsonScanner(body);
+        Event first = p.next();
+        if (first != Event.START_OBJECT) {
+            if (first != Event.START_ARRAY) {
+                throw new Jsons.MalformedJsonException("body is not valid JSON: not an object or array");
             }
-            JsonParser.Event first = p.next();
-            if (first != JsonParser.Event.START_OBJECT) {
-                if (first != JsonParser.Event.START_ARRAY) {
-                    throw new Jsons.MalformedJsonException("body is not valid JSON: not an object or array");
+            p.skip(first);
+            throw new Jsons.MalformedJsonException("expected a JSON object but got ARRAY");
+        }
+        // like the tree read, nothing after the object is read
+        while (p.next() == Event.KEY_NAME) {
+            if (p.is("status")) {
+                job.status = scalar(p, p.next());
+            } else if (p.is("job_error_code")) {
+                job.jobErrorCode = scalar(p, p.next());
+            } else if (p.is("fail_reason")) {
+                job.failReason = scalar(p, p.next());
+            } else if (p.is("sub_jobs")) {
+                Event e = p.next();
+                if (e == Event.START_ARRAY) {
+                    job.subJobs = subJobs(p);
+                } else {
+                    p.skip(e);
+                    job.subJobs = Map.of(); // as in a tree read: a sub_jobs that is no array is none
                 }
-                skip(p, first);
-                throw new Jsons.MalformedJsonException("expected a JSON object but got ARRAY");
+            } else {
+                p.skip(p.next());
             }
-            while (p.next() == JsonParser.Event.KEY_NAME) {
-                String key = p.getString();
-                JsonParser.Event e = p.next();
-                switch (key) {
-                    case "status" -> job.status = scalar(p, e);
-                    case "job_error_code" -> job.jobErrorCode = scalar(p, e);
-                    case "fail_reason" -> job.failReason = scalar(p, e);
-                    case "sub_jobs" -> {
-                        if (e == JsonParser.Event.START_ARRAY) {
-                            job.subJobs = subJobs(p);
-                        } else {
-                            skip(p, e);
-                            job.subJobs = Map.of(); // as in a tree read: a sub_jobs that is no array is none
-                        }
-                    }
-                    default -> skip(p, e);
-                }
-            }
-            // like the tree reader, nothing after the object is read
-        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
-            throw new Jsons.MalformedJsonException("body is not valid JSON: " + e.getMessage());
         }
         return job;
     }
 
-    private static Map<String, SubJob> subJobs(JsonParser p) {
+    private static Map<String, SubJob> subJobs(JsonScanner p) {
         Map<String, SubJob> subs = new HashMap<>();
-        JsonParser.Event e;
-        while ((e = p.next()) != JsonParser.Event.END_ARRAY) {
-            if (e != JsonParser.Event.START_OBJECT) {
-                skip(p, e);
+        Event e;
+        while ((e = p.next()) != Event.END_ARRAY) {
+            if (e != Event.START_OBJECT) {
+                p.skip(e);
                 continue;
             }
             JsonValue status = null;
             JsonValue errorCode = null;
             JsonValue failReason = null;
             String desktopId = null;
-            while (p.next() == JsonParser.Event.KEY_NAME) {
-                String key = p.getString();
-                JsonParser.Event v = p.next();
-                switch (key) {
-                    case "status" -> status = scalar(p, v);
-                    case "error_code" -> errorCode = scalar(p, v);
-                    case "fail_reason" -> failReason = scalar(p, v);
-                    case "entities" -> desktopId = v == JsonParser.Event.START_OBJECT ? desktopId(p) : skip(p, v);
-                    default -> skip(p, v);
+            while (p.next() == Event.KEY_NAME) {
+                if (p.is("status")) {
+                    status = scalar(p, p.next());
+                } else if (p.is("error_code")) {
+                    errorCode = scalar(p, p.next());
+                } else if (p.is("fail_reason")) {
+                    failReason = scalar(p, p.next());
+                } else if (p.is("entities")) {
+                    Event v = p.next();
+                    if (v == Event.START_OBJECT) {
+                        desktopId = desktopId(p);
+                    } else {
+                        p.skip(v);
+                        desktopId = null;
+                    }
+                } else {
+                    p.skip(p.next());
                 }
             }
             if (desktopId != null) {
@@ -110,42 +115,30 @@ final class WorkspaceJobAnswer {
     }
 
     /** The string {@code desktop_id} of an {@code entities} object, after its START_OBJECT; null when none. */
-    private static String desktopId(JsonParser p) {
+    private static String desktopId(JsonScanner p) {
         String id = null;
-        while (p.next() == JsonParser.Event.KEY_NAME) {
-            String key = p.getString();
-            JsonParser.Event v = p.next();
-            if (key.equals("desktop_id")) {
-                id = v == JsonParser.Event.VALUE_STRING ? p.getString() : skip(p, v);
-            } else {
-                skip(p, v);
+        while (p.next() == Event.KEY_NAME) {
+            boolean wanted = p.is("desktop_id");
+            Event v = p.next();
+            if (wanted) {
+                id = v == Event.VALUE_STRING ? p.getString() : null;
             }
+            p.skip(v);
         }
         return id;
     }
 
     /** A scalar value as the tree would hold it; null (as absent) for an object or array, which is skipped. */
-    private static JsonValue scalar(JsonParser p, JsonParser.Event e) {
-        return switch (e) {
-            case START_OBJECT, START_ARRAY -> skip(p, e);
-            default -> p.getValue();
-        };
-    }
-
-    /** Reads past the value that began with {@code e}, checking its grammar; returns null. */
-    private static <T> T skip(JsonParser p, JsonParser.Event e) {
-        if (e == JsonParser.Event.START_OBJECT || e == JsonParser.Event.START_ARRAY) {
-            int depth = 1;
-            while (depth > 0) {
-                JsonParser.Event n = p.next();
-                if (n == JsonParser.Event.START_OBJECT || n == JsonParser.Event.START_ARRAY) {
-                    depth++;
-                } else if (n == JsonParser.Event.END_OBJECT || n == JsonParser.Event.END_ARRAY) {
-                    depth--;
-                }
-            }
+    private static JsonValue scalar(JsonScanner p, Event e) {
+        if (e == Event.START_OBJECT || e == Event.START_ARRAY) {
+            p.skip(e);
+            return null;
         }
-        return null;
+        // the two texts a poll compares, shared rather than made per sub-job
+        if (e == Event.VALUE_STRING && p.is("SUCCESS")) {
+            return SUCCESS;
+        }
+        return p.getValue();
     }
 
     /** The value as a string when it is one. */

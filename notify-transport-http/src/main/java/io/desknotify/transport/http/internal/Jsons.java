@@ -11,8 +11,6 @@ import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonGenerator;
-import jakarta.json.stream.JsonParser;
-import jakarta.json.stream.JsonParserFactory;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -35,8 +33,6 @@ public final class Jsons {
     // Parsson enforces its own depth limit too when given this setting; other providers ignore it.
     private static final JsonReaderFactory READERS =
             PROVIDER.createReaderFactory(Map.of("org.eclipse.parsson.maxDepth", DEFAULT_MAX_DEPTH));
-    private static final JsonParserFactory PARSERS =
-            PROVIDER.createParserFactory(Map.of("org.eclipse.parsson.maxDepth", DEFAULT_MAX_DEPTH));
 
     private Jsons() {
     }
@@ -73,14 +69,6 @@ public final class Jsons {
         } catch (JsonException | IllegalStateException e) {
             throw new MalformedJsonException("body is not valid JSON: " + e.getMessage());
         }
-    }
-
-    /**
-     * A streaming parser of a UTF-8 body, for answers too large to be worth building a tree of; check the depth
-     * first with {@link #checkDepth}.
-     */
-    public static JsonParser parser(byte[] body) {
-        return PARSERS.createParser(new ByteArrayInputStream(body), StandardCharsets.UTF_8);
     }
 
     /**

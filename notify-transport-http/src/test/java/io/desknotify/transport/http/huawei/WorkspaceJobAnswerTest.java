@@ -47,11 +47,24 @@ class WorkspaceJobAnswerTest {
                     + "\"fail_reason\":\"\u5931\u8d25\"}]}",
             // nothing after the object is read, by either
             "{\"status\":\"SUCCESS\"} trailing",
+            // every form of number and whitespace, escapes of every kind
+            " \t\r\n{ \"a\" : [ -0 , 0.5e-3 , 12E+2 , 3e4 , -1.25E-0 , 1234567890123456789012 ] ,"
+                    + " \"job_error_code\" : -0 , \"fail_reason\" : 0.5e-3 , \"sub_jobs\" : [ { \"status\" :"
+                    + " \"FAIL\\u0045D\" , \"error_code\" : \"\\\"\\\\\\/\\b\\f\\n\\r\\t\" ,"
+                    + " \"entities\" : { \"desktop\\u005fid\" : \"d\\u00E9\" } } ] , \"status\" : \"\\u0052UNNING\" } ",
+            // non-ASCII text
+            "{\"status\":\"FAILED\",\"sub_jobs\":[{\"status\":\"FAILED\",\"fail_reason\":\"\u00ff\","
+                    + "\"entities\":{\"desktop_id\":\"x\"}}]}",
             "{}");
 
     private static final List<String> MALFORMED = List.of("", "   ", "{", "{\"status\":\"SUCCESS\"",
             "{\"status\":}", "{\"a\":[1 2],\"status\":\"SUCCESS\"}", "{\"sub_jobs\":[{\"x\":tru}]}",
             "{\"status\":\"SUCCESS\",}", "\"SUCCESS\"", "42", "[{\"status\":\"SUCCESS\"}]",
+            "{\"a\":01}", "{\"a\":1.}", "{\"a\":-}", "{\"a\":.5}", "{\"a\":1e}", "{\"a\":+1}",
+            "{\"a\":tru}", "{\"a\":nul}", "{\"a\":True}", "{\"a\":\"\\x\"}", "{\"a\":\"\\u12G4\"}",
+            "{\"a\":\"tab\there\"}", "{\"a\":\"no end}", "{\"a\" 1}", "{\"a\":1 \"b\":2}", "{\"a\":[1,]}",
+            "{\"a\":[,1]}", "{a:1}", "{\"a\":1]", "{\"a\":[1}", "{\"sub_jobs\":[{\"entities\":{\"desktop_id\"}}]}",
+            "{'a':1}", "{\"a\":1,,\"b\":2}",
             "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[");
 
     @Test
@@ -66,6 +79,28 @@ class WorkspaceJobAnswerTest {
             assertThat(Jsons.text(streamed.failReason)).as(body).isEqualTo(Jsons.text(tree, "fail_reason"));
             assertThat(subJobsOf(streamed)).as(body).isEqualTo(treeSubJobs(tree));
         }
+    }
+
+    @Test
+    void malformedUtf8BecomesTheReplacementCharacterAsInATreeRead() {
+        byte[] body = bytes("{\"status\":\"FAILED\",\"fail_reason\":\"a?b?\",\"sub_jobs\":[]}");
+        int first = indexOf(body, (byte) '?');
+        body[first] = (byte) 0xff;
+        body[indexOf(body, (byte) '?')] = (byte) 0xc3; // a lead byte with no continuation before the quote
+
+        WorkspaceJobAnswer streamed = WorkspaceJobAnswer.parse(body, Jsons.DEFAULT_MAX_DEPTH);
+
+        assertThat(Jsons.text(streamed.failReason)).contains("a\ufffdb\ufffd")
+                .isEqualTo(Jsons.text(Jsons.parseObject(body, Jsons.DEFAULT_MAX_DEPTH), "fail_reason"));
+    }
+
+    private static int indexOf(byte[] bytes, byte b) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Test
