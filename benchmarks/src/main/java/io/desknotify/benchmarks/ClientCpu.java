@@ -111,6 +111,12 @@ public final class ClientCpu {
                 || name.startsWith("HTTP-Dispatcher") || name.equals("idle-timeout-task") || name.equals("server-timer");
     }
 
+    /**
+     * Runs the measurement and prints the figures.
+     *
+     * @param args mode ({@code library} or {@code handwritten}), targets, measured sends, warm-up sends
+     * @throws Exception when a send fails or the emulator did not show every notification
+     */
     public static void main(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "library";
         int targets = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
