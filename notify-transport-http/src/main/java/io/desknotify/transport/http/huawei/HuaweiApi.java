@@ -189,6 +189,16 @@ final class HuaweiApi {
         }
     }
 
+    /** Reads a 2xx reply's body as a Workspace job, or fails with a FATAL "unexpected answer". */
+    WorkspaceJobAnswer job(Reply reply) {
+        try {
+            return WorkspaceJobAnswer.parse(reply.body(), maxJsonDepth);
+        } catch (Jsons.MalformedJsonException e) {
+            throw HuaweiErrors.unexpectedAnswer(provider, reply.what(), reply.status(), reply.requestId(),
+                    e.getMessage());
+        }
+    }
+
     TransportException unexpected(Reply reply, String problem) {
         return HuaweiErrors.unexpectedAnswer(provider, reply.what(), reply.status(), reply.requestId(), problem);
     }

@@ -526,9 +526,11 @@ public final class HuaweiWorkspaceTransport implements Transport {
         // sent once: the notifier's paced read retry repeats it, and its pacer learns of a 429 only if it sees it
         return api.send("GET", what, api.path("workspace-jobs", poll.providerJobId()), List.of(), null)
                 .thenApply(reply -> {
-                    JsonObject job = api.json(reply);
-                    String status = Jsons.string(job, "status")
-                            .orElseThrow(() -> api.unexpected(reply, "no status string in the job"));
+                    WorkspaceJobAnswer job = api.job(reply);
+                    String status = WorkspaceJobAnswer.string(job.status);
+                    if (status == null) {
+                        throw api.unexpected(reply, "no status string in the job");
+                    }
                     return switch (status) {
                         case "INIT", "WAITING", "RUNNING" -> ProviderJobStatus.running();
                         case "SUCCESS", "FAILED" -> finished(job, "SUCCESS".equals(status), poll.targets());
@@ -537,25 +539,18 @@ public final class HuaweiWorkspaceTransport implements Transport {
                 });
     }
 
-    private static ProviderJobStatus finished(JsonObject job, boolean succeeded, List<Target> targets) {
-        String jobCode = Jsons.text(job, "job_error_code").filter(s -> !s.isBlank()).orElse("JOB_FAILED");
-        String jobReason = Jsons.text(job, "fail_reason").filter(s -> !s.isBlank())
+    private static ProviderJobStatus finished(WorkspaceJobAnswer job, boolean succeeded, List<Target> targets) {
+        String jobCode = Jsons.text(job.jobErrorCode).filter(s -> !s.isBlank()).orElse("JOB_FAILED");
+        String jobReason = Jsons.text(job.failReason).filter(s -> !s.isBlank())
                 .orElse("the Workspace job failed");
-        Map<String, JsonObject> subJobs = new HashMap<>();
-        for (JsonValue v : Jsons.array(job, "sub_jobs").orElse(JsonValue.EMPTY_JSON_ARRAY)) {
-            if (v instanceof JsonObject sub) {
-                Jsons.object(sub, "entities").flatMap(e -> Jsons.string(e, "desktop_id"))
-                        .ifPresent(id -> subJobs.put(id, sub));
-            }
-        }
         List<TargetResult> failed = new ArrayList<>();
         for (Target t : targets) {
-            JsonObject sub = t.kind() == TargetKind.DESKTOP ? subJobs.get(t.value()) : null;
-            String subStatus = sub == null ? null : Jsons.string(sub, "status").orElse(null);
+            WorkspaceJobAnswer.SubJob sub = t.kind() == TargetKind.DESKTOP ? job.subJobs.get(t.value()) : null;
+            String subStatus = sub == null ? null : WorkspaceJobAnswer.string(sub.status());
             if ("FAILED".equals(subStatus)) {
                 failed.add(TargetResult.failed(t,
-                        Jsons.text(sub, "error_code").filter(s -> !s.isBlank()).orElse(jobCode),
-                        Jsons.text(sub, "fail_reason").filter(s -> !s.isBlank()).orElse(jobReason)));
+                        Jsons.text(sub.errorCode()).filter(s -> !s.isBlank()).orElse(jobCode),
+                        Jsons.text(sub.failReason()).filter(s -> !s.isBlank()).orElse(jobReason)));
             } else if (!"SUCCESS".equals(subStatus) && !succeeded) {
                 failed.add(TargetResult.failed(t, jobCode, jobReason));
             }

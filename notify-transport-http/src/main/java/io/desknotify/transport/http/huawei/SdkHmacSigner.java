@@ -42,12 +42,41 @@ final class SdkHmacSigner {
 
     private static final HexFormat HEX = HexFormat.of();
 
+    // Looking an algorithm up (MessageDigest.getInstance, Mac.getInstance) walks the security providers each time;
+    // an instance per thread is looked up once. Both are reset by each use (digest, doFinal).
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is unavailable", e);
+        }
+    });
+    private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+        }
+    });
+
+    /** The last date formatted: requests signed within the same second share it. */
+    private static volatile FormattedSecond lastDate = new FormattedSecond(Long.MIN_VALUE, "");
+
+    private record FormattedSecond(long epochSecond, String text) {
+    }
+
     private SdkHmacSigner() {
     }
 
     /** The {@code X-Sdk-Date} value of an instant. */
     static String sdkDate(Instant instant) {
-        return SDK_DATE.format(instant);
+        FormattedSecond last = lastDate;
+        if (last.epochSecond() == instant.getEpochSecond()) {
+            return last.text();
+        }
+        String text = SDK_DATE.format(instant);
+        lastDate = new FormattedSecond(instant.getEpochSecond(), text);
+        return text;
     }
 
     /**
@@ -181,7 +210,7 @@ final class SdkHmacSigner {
             Arrays.fill(encoded.array(), (byte) 0);
         }
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = HMAC.get();
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             return HEX.formatHex(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
@@ -211,10 +240,6 @@ final class SdkHmacSigner {
     }
 
     static String sha256Hex(byte[] data) {
-        try {
-            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is unavailable", e);
-        }
+        return HEX.formatHex(SHA256.get().digest(data));
     }
 }

@@ -75,8 +75,10 @@ public final class Jsons {
      * Refuses JSON nested deeper than {@code maxDepth} before any parser sees it, so that a hostile answer cannot
      * exhaust the stack. Structural characters are ASCII and never part of a UTF-8 multi-byte sequence, so
      * scanning bytes is exact.
+     *
+     * @throws MalformedJsonException when the body is nested deeper than allowed
      */
-    static void checkDepth(byte[] body, int maxDepth) {
+    public static void checkDepth(byte[] body, int maxDepth) {
         int depth = 0;
         boolean inString = false;
         for (int i = 0; i < body.length; i++) {
@@ -123,7 +125,11 @@ public final class Jsons {
 
     /** The member {@code name} rendered as text when it is a string, number or boolean. */
     public static Optional<String> text(JsonObject o, String name) {
-        JsonValue v = o.get(name);
+        return text(o.get(name));
+    }
+
+    /** The value rendered as text when it is a string, number or boolean; empty for null (absent) and others. */
+    public static Optional<String> text(JsonValue v) {
         if (v == null) {
             return Optional.empty();
         }
