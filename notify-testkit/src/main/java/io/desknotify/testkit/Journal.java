@@ -42,6 +42,17 @@ public interface Journal {
      */
     int requestCount(Route route);
 
+    /**
+     * Counted like {@link #requestCount(Route)}, also by an emulator built with {@code journalDetails(false)}, so that
+     * a benchmark can tell accepted requests from refused ones as they happen (accepted = received - refused).
+     * Injected {@linkplain Fault#throttled throttling faults} are not counted here.
+     *
+     * @param route a route
+     * @return how many requests on that route a {@linkplain RequestLimit request limit} refused (answered 429
+     *     without processing them); they are counted in {@link #requestCount(Route)} too
+     */
+    int refusedCount(Route route);
+
     /** @return every notification shown, in the order they were shown */
     List<ShownNotification> shown();
 

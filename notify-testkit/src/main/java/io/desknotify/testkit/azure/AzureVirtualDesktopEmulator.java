@@ -158,6 +158,12 @@ public final class AzureVirtualDesktopEmulator implements Emulator {
         return core.faults();
     }
 
+    /** Replaces every request limit while serving; see {@link Emulator#replaceRequestLimits}. */
+    @Override
+    public void replaceRequestLimits(RequestLimit... limits) {
+        core.replaceRequestLimits(java.util.Arrays.asList(limits));
+    }
+
     /** @return the Entra ID tenant whose clients get tokens */
     public String tenantId() {
         return settings.tenantId;

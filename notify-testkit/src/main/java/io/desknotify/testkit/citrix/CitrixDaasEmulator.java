@@ -4,6 +4,7 @@ import io.desknotify.testkit.Emulator;
 import io.desknotify.testkit.FaultInjector;
 import io.desknotify.testkit.Inventory;
 import io.desknotify.testkit.Journal;
+import io.desknotify.testkit.RequestLimit;
 import io.desknotify.testkit.Route;
 import io.desknotify.testkit.TokenEmulatorBuilder;
 import io.desknotify.testkit.internal.Checks;
@@ -115,6 +116,12 @@ public final class CitrixDaasEmulator implements Emulator {
     @Override
     public FaultInjector faults() {
         return core.faults();
+    }
+
+    /** Replaces every request limit while serving; see {@link Emulator#replaceRequestLimits}. */
+    @Override
+    public void replaceRequestLimits(RequestLimit... limits) {
+        core.replaceRequestLimits(java.util.Arrays.asList(limits));
     }
 
     /** @return the customer id served ({@code Citrix-CustomerId}) */

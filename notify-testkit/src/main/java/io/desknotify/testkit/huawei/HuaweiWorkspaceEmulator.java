@@ -5,6 +5,7 @@ import io.desknotify.testkit.EmulatorBuilder;
 import io.desknotify.testkit.FaultInjector;
 import io.desknotify.testkit.Inventory;
 import io.desknotify.testkit.Journal;
+import io.desknotify.testkit.RequestLimit;
 import io.desknotify.testkit.Route;
 import io.desknotify.testkit.internal.Checks;
 import io.desknotify.testkit.internal.EmulatorCore;
@@ -107,6 +108,12 @@ public final class HuaweiWorkspaceEmulator implements Emulator {
     @Override
     public FaultInjector faults() {
         return core.faults();
+    }
+
+    /** Replaces every request limit while serving; see {@link Emulator#replaceRequestLimits}. */
+    @Override
+    public void replaceRequestLimits(RequestLimit... limits) {
+        core.replaceRequestLimits(java.util.Arrays.asList(limits));
     }
 
     /** Stops serving and releases the port and threads. Idempotent. */

@@ -103,6 +103,15 @@ public final class EmulatorCore implements AutoCloseable {
         return server.remaining(route);
     }
 
+    /**
+     * Replaces every request limit of the running emulator (see {@code Emulator#replaceRequestLimits}).
+     *
+     * @param limits the limits from now on; none for no limit
+     */
+    public void replaceRequestLimits(List<RequestLimit> limits) {
+        server.replaceLimits(List.copyOf(limits));
+    }
+
     @Override
     public void close() {
         EmulatorServer s = server;

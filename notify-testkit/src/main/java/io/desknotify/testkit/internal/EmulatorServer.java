@@ -126,6 +126,13 @@ public final class EmulatorServer implements AutoCloseable {
         return limiter.remaining(route);
     }
 
+    /**
+     * @param limits the request limits to enforce from now on, replacing every limit; none for no limit
+     */
+    public void replaceLimits(List<RequestLimit> limits) {
+        limiter.replace(limits);
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -180,6 +187,7 @@ public final class EmulatorServer implements AutoCloseable {
         Response response;
         long retryAfter = limiter.admit(route);
         if (retryAfter > 0) {
+            journal.recordRefused(route);
             response = dialect.throttled(retryAfter);
         } else {
             if (!latency.isZero()) {

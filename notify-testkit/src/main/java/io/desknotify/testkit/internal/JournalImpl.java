@@ -24,6 +24,7 @@ public final class JournalImpl implements Journal {
 
     private final ConcurrentLinkedQueue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
     private final Map<Route, LongAdder> requestCounts = new EnumMap<>(Route.class);
+    private final Map<Route, LongAdder> refusedCounts = new EnumMap<>(Route.class);
     private final ConcurrentLinkedQueue<ShownNotification> shown = new ConcurrentLinkedQueue<>();
     private final ConcurrentHashMap<String, AtomicInteger> shownCounts = new ConcurrentHashMap<>();
     private final LongAdder totalShown = new LongAdder();
@@ -45,6 +46,7 @@ public final class JournalImpl implements Journal {
         this.details = details;
         for (Route r : Route.values()) {
             requestCounts.put(r, new LongAdder());
+            refusedCounts.put(r, new LongAdder());
         }
     }
 
@@ -60,6 +62,15 @@ public final class JournalImpl implements Journal {
         if (request.route() != null) {
             requestCounts.get(request.route()).increment();
         }
+    }
+
+    /**
+     * Records that a request limit refused a request already {@linkplain #record(RecordedRequest) recorded}.
+     *
+     * @param route the request's route
+     */
+    public void recordRefused(Route route) {
+        refusedCounts.get(route).increment();
     }
 
     /**
@@ -114,6 +125,11 @@ public final class JournalImpl implements Journal {
     }
 
     @Override
+    public int refusedCount(Route route) {
+        return refusedCounts.get(route).intValue();
+    }
+
+    @Override
     public List<ShownNotification> shown() {
         return List.copyOf(shown);
     }
@@ -151,6 +167,7 @@ public final class JournalImpl implements Journal {
     public void clear() {
         requests.clear();
         requestCounts.values().forEach(LongAdder::reset);
+        refusedCounts.values().forEach(LongAdder::reset);
         shown.clear();
         shownCounts.clear();
         totalShown.reset();

@@ -19,7 +19,8 @@ public final class RateLimiter {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     private final Clock clock;
-    private final List<State> states = new ArrayList<>();
+    /** Immutable; replaced as a whole, under the lock, by {@link #replace}. */
+    private volatile List<State> states;
 
     /**
      * @param limits the limits to enforce; none for no limit
@@ -27,12 +28,32 @@ public final class RateLimiter {
      */
     public RateLimiter(List<RequestLimit> limits, Clock clock) {
         this.clock = clock;
+        this.states = statesOf(limits);
+    }
+
+    private static List<State> statesOf(List<RequestLimit> limits) {
+        List<State> all = new ArrayList<>();
         for (RequestLimit l : limits) {
-            states.add(switch (l.kind()) {
+            all.add(switch (l.kind()) {
                 case FIXED_WINDOW -> new FixedWindow(l);
                 case SLIDING_WINDOW -> new SlidingWindow(l);
                 case TOKEN_BUCKET -> new TokenBucket(l);
             });
+        }
+        return List.copyOf(all);
+    }
+
+    /**
+     * Replaces every limit at once, as a gateway reconfigured while it serves: the new limits start afresh (empty
+     * windows, full buckets); what the old ones counted is forgotten. A request being admitted meanwhile is
+     * judged by either the old limits or the new ones, never by a mix.
+     *
+     * @param limits the limits to enforce from now on; none for no limit
+     */
+    public void replace(List<RequestLimit> limits) {
+        List<State> fresh = statesOf(limits);
+        synchronized (this) {
+            states = fresh;
         }
     }
 
