@@ -28,9 +28,11 @@ import java.util.function.LongSupplier;
  *       is met again with one or two refusals), then faster (25% a second: a raised limit is found in seconds).
  *       A probe that meets the same limit doubles the hold (from {@code 4 s} up to {@code 32 s}), so a stable
  *       limit is probed rarely; a different one starts the hold over.</li>
- *   <li>A retry-after pauses every request only when the pacer did not know a rate yet, or when the rate it has
- *       just lowered is refused again within a window; otherwise lowering the rate is the brake, and only the
- *       refused request waits its retry-after (the lane does that).</li>
+ *   <li>The measure is completed by the answers still in flight when the refusal came: the first answers to
+ *       requests of the counted window raise the cruise to what they add.</li>
+ *   <li>A retry-after pauses every request only when the pacer did not know a rate yet, and for one window at
+ *       most; otherwise lowering the rate is the brake, and only the refused request waits its retry-after (the
+ *       lane does that). Refusals within half a window after a decrease are the same overflow.</li>
  * </ol>
  * This borrows from AWS SDK's adaptive retry mode (measure the accepted rate on throttling and restart from
  * it), from TCP (one decrease per round, multiplicative probing) and from BBR's rare probing at a known rate.
@@ -77,6 +79,11 @@ final class Pacer {
     private final long[] accepted = new long[HISTORY];
     private int acceptedNext;
     private int acceptedCount;
+    /** The refused request the last decrease measured from, while late answers may still add to its window. */
+    private boolean refining;
+    private long signalSentNanos;
+    private int signalAccepted;
+    private double signalSendRate;
 
     Pacer(RateLimitSettings settings) {
         this(settings, System::nanoTime);
@@ -138,6 +145,21 @@ final class Pacer {
         if (acceptedCount < HISTORY) {
             acceptedCount++;
         }
+        if (refining) {
+            if (signalSentNanos - sentNanos > 0) {
+                // a request of the measured window that was still in flight when the refusal came
+                if (sentNanos - (signalSentNanos - windowNanos) > 0) {
+                    signalAccepted++;
+                    double limit = Math.min(signalAccepted * 1e9 / windowNanos, signalSendRate);
+                    if (limit > measured) {
+                        measured = limit;
+                        rate = clamp(limit * CRUISE_PERCENT / 100);
+                    }
+                }
+            } else {
+                refining = false; // requests sent after the refusal are answered: the window's count is complete
+            }
+        }
     }
 
     /**
@@ -148,13 +170,17 @@ final class Pacer {
     synchronized void throttled(long sentNanos, Duration retryAfter) {
         long now = clock.getAsLong();
         boolean knewNoRate = currentRate(now) == Double.POSITIVE_INFINITY;
-        boolean refusedAgainSoon = false;
-        if (adaptive && sentNanos - lastDecreaseNanos >= 0) {
-            refusedAgainSoon = decreasedOnce && now - lastDecreaseNanos < windowNanos;
+        // one decrease per overflow: refusals of requests sent before the last decrease, or within half a window
+        // after it (a full fixed window refuses everything until it ends), are the same overflow seen again
+        if (adaptive && sentNanos - lastDecreaseNanos >= 0
+                && (!decreasedOnce || now - lastDecreaseNanos >= windowNanos / 2)) {
             decrease(now, sentNanos);
         }
-        if (retryAfter != null && !retryAfter.isZero() && (!adaptive || knewNoRate || refusedAgainSoon)) {
-            long until = now + retryAfter.toNanos();
+        if (retryAfter != null && !retryAfter.isZero() && (!adaptive || knewNoRate)) {
+            // adaptive, the pause is at most one window: the limit counts in windows, and the refused request
+            // itself still waits its whole retry-after before it goes again
+            long pause = adaptive ? Math.min(retryAfter.toNanos(), windowNanos) : retryAfter.toNanos();
+            long until = now + pause;
             // nanoTime values are compared by difference: they may wrap
             if (until - pausedUntilNanos > 0) {
                 pausedUntilNanos = until;
@@ -164,7 +190,12 @@ final class Pacer {
 
     private void decrease(long now, long sentNanos) {
         double sendRate = currentRate(sentNanos);
-        double got = acceptedWithin(sentNanos - windowNanos, sentNanos) * 1e9 / windowNanos;
+        int count = acceptedWithin(sentNanos - windowNanos, sentNanos);
+        double got = count * 1e9 / windowNanos;
+        signalSentNanos = sentNanos;
+        signalAccepted = count;
+        signalSendRate = sendRate;
+        refining = true;
         double limit = Math.min(got > 0 ? got : sendRate / 2, sendRate);
         lastDecreaseNanos = now;
         decreasedOnce = true;
@@ -175,6 +206,11 @@ final class Pacer {
         }
         boolean same = !Double.isNaN(measured) && Math.abs(limit - measured) <= SAME_LIMIT * measured;
         holdNanos = same ? Math.min(HOLD_MAX_NANOS, holdNanos * 2) : HOLD_MIN_NANOS;
+        if (same) {
+            // a window counted across two fixed windows of the provider can hold more than its limit: meeting the
+            // same limit again never raises the estimate
+            limit = Math.min(limit, measured);
+        }
         measured = limit;
         rate = clamp(limit * CRUISE_PERCENT / 100);
         probeFromNanos = now + holdNanos;

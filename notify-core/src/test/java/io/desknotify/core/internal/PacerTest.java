@@ -148,14 +148,45 @@ class PacerTest {
     }
 
     @Test
-    void aLoweredRateRefusedAgainWithinAWindowPausesForTheRetryAfter() {
+    void aRefusalAtAKnownRateLowersItWithoutPausingAndRefusalsWithinHalfAWindowAreTheSameOverflow() {
         Pacer pacer = new Pacer(RateLimitSettings.perSecond(100), () -> now);
         sendFor(pacer, S).forEach(pacer::accepted);
         pacer.throttled(now - MS, Duration.ofSeconds(1));
-        assertThat(pacer.tryAcquire()).as("the first refusal at a known rate only lowers it").isLessThan(20 * MS);
+        double lowered = pacer.rate();
+        assertThat(lowered).isLessThan(97);
+        assertThat(pacer.tryAcquire()).as("lowering the rate is the brake, not a pause").isLessThan(20 * MS);
         now += 100 * MS;
         pacer.throttled(now - MS, Duration.ofSeconds(1));
-        assertThat(pacer.tryAcquire()).isGreaterThan(900 * MS);
+        assertThat(pacer.rate()).isEqualTo(lowered);
+        assertThat(pacer.tryAcquire()).isLessThan(20 * MS);
+    }
+
+    @Test
+    void answersStillInFlightWhenTheRefusalCameCompleteTheMeasure() {
+        Pacer pacer = new Pacer(RateLimitSettings.unlimited(), () -> now);
+        List<Long> sent = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            pacer.tryAcquire();
+            sent.add(now);
+            now += 10 * MS;
+        }
+        // 20 got through, but the answers to the last 8 of them come after the refusal of the 21st
+        for (int i = 0; i < 12; i++) {
+            pacer.accepted(sent.get(i));
+        }
+        pacer.throttled(sent.get(20), Duration.ofSeconds(1));
+        assertThat(pacer.measuredLimit()).isCloseTo(12, within(0.01));
+        for (int i = 12; i < 20; i++) {
+            pacer.accepted(sent.get(i));
+        }
+        assertThat(pacer.measuredLimit()).isCloseTo(20, within(0.01));
+        assertThat(pacer.rate()).isCloseTo(19, within(0.01));
+        // once a request sent after the refusal is answered, the count is complete
+        now += 2 * S;
+        pacer.tryAcquire();
+        pacer.accepted(now);
+        pacer.accepted(sent.get(25));
+        assertThat(pacer.measuredLimit()).isCloseTo(20, within(0.01));
     }
 
     @Test
