@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the desknotify benchmarks from the uber jar (build it first: mvn -B -q -pl benchmarks package).
 #   benchmarks/run.sh smoke         every benchmark once, a few seconds, numbers meaningless
-#   benchmarks/run.sh full [DIR]    the measured runs (about 26 minutes), JSON results and summary.md in DIR
+#   benchmarks/run.sh full [DIR]    the measured runs (about 30 minutes): JSON results, console logs, machine.txt
+#                                   and summary.md (every goal with its figure, then the detail tables) in DIR
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=benchmarks/target/benchmarks.jar
@@ -16,7 +17,14 @@ case "${1:-}" in
   full)
     OUT="${2:-benchmarks/target/results}"
     mkdir -p "$OUT"
-    { nproc; java -version 2>&1; uptime; } > "$OUT/machine.txt"
+    {
+      echo "started: $(date -u +%FT%TZ)"
+      echo "nproc: $(nproc)"
+      grep -m1 MemTotal /proc/meminfo || true
+      echo "kernel: $(uname -srm)"
+      java -version 2>&1
+      echo "uptime at start: $(uptime)"
+    } > "$OUT/machine.txt"
     java -jar "$JAR" CoreOverhead -p targets=1000,100000,1000000 -prof gc -rf json -rff "$OUT/core.json" | tee "$OUT/core.txt"
     java -jar "$JAR" CoreOverhead -p targets=1000000 -jvmArgs -Xmx256m -prof gc -rf json -rff "$OUT/core-1m.json" \
       | tee "$OUT/core-1m.txt"
@@ -24,9 +32,15 @@ case "${1:-}" in
     java -jar "$JAR" Throttled -rf json -rff "$OUT/throttled.json" | tee "$OUT/throttled.txt"
     java -jar "$JAR" FollowUp -rf json -rff "$OUT/followup.json" | tee "$OUT/followup.txt"
     java -jar "$JAR" SessionBucket -rf json -rff "$OUT/bucket.json" | tee "$OUT/bucket.txt"
-    uptime >> "$OUT/machine.txt"
-    java -cp "$JAR" io.desknotify.benchmarks.Summary "$OUT"/core.json "$OUT"/core-1m.json "$OUT"/e2e.json \
-      "$OUT"/throttled.json "$OUT"/followup.json "$OUT"/bucket.json | tee "$OUT/summary.md"
+    { echo "ended: $(date -u +%FT%TZ)"; echo "uptime at end: $(uptime)"; } >> "$OUT/machine.txt"
+    # one summary.md: how it was measured, every goal with its figure, then the detail tables
+    java -cp "$JAR" io.desknotify.benchmarks.Summary --command "benchmarks/run.sh full $OUT" \
+      --machine "$OUT"/machine.txt "$OUT"/core.json "$OUT"/core-1m.json "$OUT"/e2e.json \
+      "$OUT"/throttled.json "$OUT"/followup.json "$OUT"/bucket.json > "$OUT/summary.md"
+    cat "$OUT/summary.md"
+    echo
+    echo "To make these the README's figures (run with DIR = benchmarks/results/<date> and commit DIR):"
+    echo "  java -cp $JAR io.desknotify.benchmarks.Summary --readme README.md $OUT/summary.md"
     ;;
   *)
     echo "usage: $0 smoke | full [DIR]" >&2

@@ -4,273 +4,262 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * Turns JMH JSON results ({@code -rf json -rff results.json}) into the figures the goals are stated in, as
- * Markdown tables: targets per second and per CPU-second and bytes per target (core), library / hand-written
- * ratio (end to end), achieved / allowed rate and 429s after warm-up (throttled).
+ * Turns JMH JSON results ({@code -rf json -rff results.json}) into one Markdown summary: how the figures were
+ * measured (command, machine, JVM), a goals table with every goal the project states, the figure measured, the
+ * target and whether it is met, and then the detail tables of each benchmark ({@link Section}).
  *
  * <pre>{@code
- * java -cp benchmarks/target/benchmarks.jar io.desknotify.benchmarks.Summary results.json [more.json ...]
+ * java -cp benchmarks/target/benchmarks.jar io.desknotify.benchmarks.Summary \
+ *     [--command 'how the results were measured'] [--note 'a line about the run'] [--machine machine.txt] \
+ *     results.json [more.json ...] > summary.md
+ * }</pre>
+ *
+ * <p>The same class keeps the README's figures generated from a summary ({@link Readme}):
+ *
+ * <pre>{@code
+ * java -cp benchmarks/target/benchmarks.jar io.desknotify.benchmarks.Summary --readme README.md [summary.md]
  * }</pre>
  */
 public final class Summary {
-    private static final JsonProvider JSON = JsonProvider.provider();
-    private static final String PACKAGE = Summary.class.getPackageName() + ".";
+    static final JsonProvider JSON = JsonProvider.provider();
+    /** The command that runs this class, as the summary records it. */
+    static final String COMMAND = "java -cp benchmarks/target/benchmarks.jar " + Summary.class.getName();
+    /** The summary's title, its first line. */
+    static final String TITLE = "# desknotify benchmarks: summary";
 
-    /** Core goal: targets per second per core at batch size 100. */
+    /** Core goal: targets per second per core at batch 100. */
     static final double CORE_GOAL = 2_000_000;
     /** End-to-end goal: library at concurrency 16 over the hand-written loop. */
     static final double RATIO_GOAL = 5.0;
     /** Throttled goal: share of the allowed rate achieved. */
     static final double RATE_GOAL = 0.9;
 
-    private final List<JsonObject> runs = new ArrayList<>();
+    /**
+     * The parts of the summary, in order: each adds its goal rows to the goals table and its detail tables after
+     * it. A new benchmark's section is one more line here.
+     */
+    static final List<Section> SECTIONS = List.of(
+            new CoreOverheadSection(),
+            new EndToEndSection(),
+            new ThrottledSection(),
+            new SessionBucketSection(),
+            new FollowUpSection());
+
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
 
     private Summary() {
     }
 
+    /**
+     * Prints the summary of the given result files, or with {@code --readme README.md [summary.md]} rewrites the
+     * README's generated figures from a summary.
+     *
+     * @param args {@code [--command TEXT]... [--note TEXT]... [--machine FILE] results.json...}, or
+     *     {@code --readme README.md [summary.md]}
+     * @throws IOException if a file cannot be read or written
+     */
     public static void main(String[] args) throws IOException {
-        if (args.length == 0) {
-            System.err.println("usage: Summary results.json [more.json ...]");
+        try {
+            if (args.length > 0 && args[0].equals("--readme")) {
+                if (args.length < 2 || args.length > 3) {
+                    throw new IllegalArgumentException("usage: Summary --readme README.md [summary.md]");
+                }
+                String source = Readme.update(Path.of(args[1]), args.length == 3 ? Path.of(args[2]) : null);
+                System.err.println("rewrote the figures of " + args[1] + " from " + source);
+                return;
+            }
+            System.out.print(summarize(Path.of(""), List.of(args)));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
             System.exit(2);
         }
-        List<Path> files = new ArrayList<>();
-        for (String a : args) {
-            files.add(Path.of(a));
-        }
-        System.out.print(summarize(files));
     }
 
-    /** The Markdown tables for these JMH JSON result files. */
+    /** The summary of these JMH JSON result files, with nothing recorded about the run but the files. */
     static String summarize(List<Path> files) throws IOException {
-        Summary s = new Summary();
+        List<String> args = new ArrayList<>();
         for (Path f : files) {
-            try (JsonReader r = JSON.createReader(Files.newBufferedReader(f))) {
-                for (JsonValue v : r.readArray()) {
-                    s.runs.add(v.asJsonObject());
-                }
-            }
+            args.add(f.toString());
         }
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
-        s.print(out);
-        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private void print(PrintStream out) {
-        core(out);
-        endToEnd(out);
-        throttled(out);
-        sessionBucket(out);
-        followUp(out);
-    }
-
-    /** The session-per-call providers under an ARM-like write bucket; issue #14's goal: zero 429s after warm-up. */
-    private void sessionBucket(PrintStream out) {
-        List<JsonObject> runsOf = of("SessionBucketBenchmark.send");
-        if (runsOf.isEmpty()) {
-            return;
-        }
-        out.println("### One session per call under an ARM-like write bucket (notifier told the refill rate)");
-        out.println();
-        out.println("| provider | latency ms | bucket | allowed sends/s (refill) | accepted sends/s | achieved / allowed |"
-                + " 429s after warm-up | throttling answers seen by the notifier | goal (zero 429s) |");
-        out.println("|---|---:|---:|---:|---:|---:|---:|---:|---|");
-        for (JsonObject r : runsOf) {
-            double rate = Double.parseDouble(param(r, "refillPerSecond"));
-            double accepted = secondary(r, "writes");
-            long http429 = Math.round(secondary(r, "http429"));
-            long seen = Math.round(secondary(r, "throttledSeen"));
-            out.printf(Locale.ROOT, "| %s | %s | %s | %.0f | %.2f | %.1f%% | %d | %d | %s |%n", param(r, "provider"),
-                    param(r, "latencyMs"), param(r, "bucket"), rate, accepted, 100 * accepted / rate, http429, seen,
-                    http429 == 0 ? "met" : "MISSED (" + http429 + " 429s)");
-        }
-        out.println();
+        return summarize(Path.of(""), args);
     }
 
     /**
-     * The report's delay after the last desktop was shown, with the notifier's defaults; the goal of issue #12:
-     * report within 1.5 x the time to the last shown notification, plus one follow-up interval.
+     * The summary for these command-line arguments, files resolved against {@code base} and named as given.
+     *
+     * @throws IllegalArgumentException if the arguments are malformed or name no result file
      */
-    private void followUp(PrintStream out) {
-        List<JsonObject> runsOf = of("FollowUpBenchmark.send");
-        if (runsOf.isEmpty()) {
-            return;
-        }
-        long interval = io.desknotify.core.JobPolling.defaults().maxInterval().toMillis();
-        out.println("### Report after the last desktop was shown (notifier defaults)");
-        out.println();
-        out.println("| provider | targets | latency ms | last shown ms | report final ms | report / last shown |"
-                + " goal (report <= 1.5 x last shown + " + interval + " ms) |");
-        out.println("|---|---:|---:|---:|---:|---:|---|");
-        for (JsonObject r : runsOf) {
-            double sends = secondary(r, "sends");
-            double shown = secondary(r, "lastShownMs") / sends;
-            double report = secondary(r, "reportMs") / sends;
-            double bound = 1.5 * shown + interval;
-            out.printf(Locale.ROOT, "| %s | %s | %s | %,.0f | %,.0f | %.2f | %s |%n", param(r, "provider"),
-                    param(r, "targets"), param(r, "latencyMs"), shown, report, report / shown,
-                    report <= bound ? String.format(Locale.ROOT, "met (bound %,.0f ms)", bound)
-                            : String.format(Locale.ROOT, "MISSED (bound %,.0f ms)", bound));
-        }
-        out.println();
-    }
-
-    private void core(PrintStream out) {
-        List<JsonObject> core = of("CoreOverheadBenchmark.send");
-        if (core.isEmpty()) {
-            return;
-        }
-        out.println("### Core overhead (in-memory transport, zero latency)");
-        out.println();
-        out.println("| targets | batch | heap | targets/s (wall) | targets per CPU-second | bytes/target | GC time |"
-                + " goal (batch 100: >= 2M/s per core) |");
-        out.println("|---:|---:|---|---:|---:|---:|---:|---|");
-        for (JsonObject r : core) {
-            int targets = Integer.parseInt(param(r, "targets"));
-            double wall = secondary(r, "targets");
-            double wallErr = secondaryError(r, "targets");
-            double cpuMs = secondary(r, "cpuMs");
-            double done = secondary(r, "targetsDone");
-            double perCpu = cpuMs > 0 ? done / (cpuMs / 1000.0) : Double.NaN;
-            double norm = secondary(r, "gc.alloc.rate.norm");
-            double gcMs = secondary(r, "gc.time");
-            String batch = param(r, "batchSize");
-            String goal = "";
-            if ("100".equals(batch) && !Double.isNaN(perCpu)) {
-                goal = perCpu >= CORE_GOAL ? "met" : String.format(Locale.ROOT, "MISSED (%.0f%% of goal)",
-                        100 * perCpu / CORE_GOAL);
+    static String summarize(Path base, List<String> args) throws IOException {
+        List<String> commands = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        String machine = null;
+        List<String> files = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--command") || a.equals("--note") || a.equals("--machine")) {
+                if (i + 1 == args.size()) {
+                    throw new IllegalArgumentException(a + " needs a value");
+                }
+                String value = args.get(++i);
+                switch (a) {
+                    case "--command" -> commands.add(value);
+                    case "--note" -> notes.add(value);
+                    default -> machine = value;
+                }
+            } else if (a.startsWith("--")) {
+                throw new IllegalArgumentException("unknown option " + a);
+            } else {
+                files.add(a);
             }
-            out.printf(Locale.ROOT, "| %,d | %s | %s | %s | %s | %s | %s | %s |%n", targets, batch,
-                    heap(r), withError(wall, wallErr), Double.isNaN(perCpu) ? "-" : String.format(Locale.ROOT, "%,.0f", perCpu),
-                    Double.isNaN(norm) ? "-" : String.format(Locale.ROOT, "%,.0f", norm / targets),
-                    Double.isNaN(gcMs) ? "-" : String.format(Locale.ROOT, "%,.0f ms", gcMs), goal);
         }
-        out.println();
-    }
-
-    private void endToEnd(PrintStream out) {
-        List<JsonObject> lib = of("EndToEndBenchmark.send");
-        List<JsonObject> hand = of("HandWrittenBenchmark.send");
-        if (lib.isEmpty() && hand.isEmpty()) {
-            return;
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("usage: Summary [--command TEXT]... [--note TEXT]... "
+                    + "[--machine FILE] results.json [more.json ...] | --readme README.md [summary.md]");
         }
-        Map<String, JsonObject> handByKey = new LinkedHashMap<>();
-        for (JsonObject h : hand) {
-            handByKey.put(loopbackKey(h), h);
-        }
-        out.println("### End to end over loopback HTTP (library vs hand-written loop, targets/s)");
-        out.println();
-        out.println("| provider | targets | latency | concurrency | library | hand-written | library / hand-written |"
-                + " goal (concurrency 16: >= 5x) | CPU µs/target library | CPU µs/target hand-written |");
-        out.println("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|");
-        for (JsonObject r : lib) {
-            JsonObject h = handByKey.get(loopbackKey(r));
-            double l = secondary(r, "targets");
-            double hw = h == null ? Double.NaN : secondary(h, "targets");
-            double ratio = l / hw;
-            String goal = "";
-            if ("16".equals(param(r, "concurrency")) && !Double.isNaN(ratio)) {
-                goal = ratio >= RATIO_GOAL ? "met" : String.format(Locale.ROOT, "MISSED (%.0f%% of goal)",
-                        100 * ratio / RATIO_GOAL);
+        List<JsonObject> all = new ArrayList<>();
+        List<String> counted = new ArrayList<>();
+        for (String f : files) {
+            int before = all.size();
+            try (JsonReader r = JSON.createReader(Files.newBufferedReader(base.resolve(f)))) {
+                for (JsonValue v : r.readArray()) {
+                    all.add(v.asJsonObject());
+                }
             }
-            out.printf(Locale.ROOT, "| %s | %s | %s ms | %s | %s | %s | %s | %s | %s | %s |%n",
-                    param(r, "provider"), param(r, "targets"), param(r, "latencyMs"), param(r, "concurrency"),
-                    withError(l, secondaryError(r, "targets")),
-                    h == null ? "-" : withError(hw, secondaryError(h, "targets")),
-                    Double.isNaN(ratio) ? "-" : String.format(Locale.ROOT, "%.2f", ratio), goal, cpuPerTarget(r),
-                    h == null ? "-" : cpuPerTarget(h));
+            counted.add("`" + f + "` (" + (all.size() - before) + " runs)");
         }
-        if (lib.isEmpty()) {
-            for (JsonObject h : hand) {
-                out.printf(Locale.ROOT, "| %s | %s | %s ms | - | - | %,.0f | - | |%n", param(h, "provider"),
-                        param(h, "targets"), param(h, "latencyMs"), secondary(h, "targets"));
+        Runs runs = new Runs(all);
+
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        out.println(TITLE);
+        out.println();
+        out.println("### How these figures were measured");
+        out.println();
+        for (String c : commands) {
+            out.println("- Command: `" + c + "`");
+        }
+        for (String n : notes) {
+            out.println("- " + n);
+        }
+        out.println("- Results: " + String.join(", ", counted));
+        out.println("- JVM of the runs: " + String.join("; ", jvms(runs)));
+        out.println("- Summarized with: `" + COMMAND + " " + shellLine(args) + "`");
+        if (machine != null) {
+            out.println("- Machine (`" + machine + "`):");
+            out.println();
+            out.println("```text");
+            for (String line : Files.readAllLines(base.resolve(machine), StandardCharsets.UTF_8)) {
+                out.println(line);
+            }
+            out.println("```");
+        }
+        out.println();
+        out.println("### Goals");
+        out.println();
+        out.println("| goal | case | measured | target | result |");
+        out.println("|---|---|---|---|---|");
+        for (Section s : SECTIONS) {
+            for (Goal g : s.goals(runs)) {
+                out.println(g.row());
             }
         }
         out.println();
-    }
-
-    private void throttled(PrintStream out) {
-        List<JsonObject> runsOf = of("ThrottledBenchmark.send");
-        if (runsOf.isEmpty()) {
-            return;
+        for (Section s : SECTIONS) {
+            s.details(runs, out);
         }
-        out.println("### Under throttling (emulator and notifier limited to the same rate)");
-        out.println();
-        out.println("| provider | allowed req/s | notifier headroom | accepted req/s | achieved / allowed |"
-                + " 429s after warm-up | throttling answers seen by the notifier | goal (>= 90%, zero 429s) |");
-        out.println("|---|---:|---:|---:|---:|---:|---:|---|");
-        for (JsonObject r : runsOf) {
-            double rate = Double.parseDouble(param(r, "rate"));
-            double accepted = secondary(r, "requests");
-            double share = accepted / rate;
-            long http429 = Math.round(secondary(r, "http429"));
-            long seen = Math.round(secondary(r, "throttledSeen"));
-            String goal = share >= RATE_GOAL && http429 == 0 ? "met"
-                    : "MISSED (" + (share < RATE_GOAL ? String.format(Locale.ROOT, "%.0f%% of rate", 100 * share)
-                    : "") + (share < RATE_GOAL && http429 > 0 ? ", " : "") + (http429 > 0 ? http429 + " 429s" : "")
-                    + ")";
-            double err = secondaryError(r, "requests");
-            out.printf(Locale.ROOT, "| %s | %.0f | %s%% | %s | %.1f%% | %d | %d | %s |%n", param(r, "provider"), rate,
-                    param(r, "headroomPercent"),
-                    Double.isNaN(err) ? String.format(Locale.ROOT, "%.1f", accepted)
-                            : String.format(Locale.ROOT, "%.1f ± %.1f", accepted, err),
-                    100 * share, http429, seen, goal);
-        }
-        out.println();
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
-    /** CPU microseconds of the whole JVM (client and emulator) per target, from {@link CpuTime}. */
-    private static String cpuPerTarget(JsonObject r) {
-        double cpuMs = secondary(r, "cpuMs");
-        double done = secondary(r, "targetsDone");
-        return Double.isNaN(cpuMs) || !(done > 0) ? "-" : String.format(Locale.ROOT, "%.1f", cpuMs * 1000 / done);
-    }
-
-    /** "1,234 ± 56", or "1,234" when JMH had too few iterations for an error. */
-    private static String withError(double value, double error) {
-        return Double.isNaN(error) ? String.format(Locale.ROOT, "%,.0f", value)
-                : String.format(Locale.ROOT, "%,.0f ± %,.0f", value, error);
-    }
-
-    private List<JsonObject> of(String benchmark) {
-        List<JsonObject> out = new ArrayList<>();
-        for (JsonObject r : runs) {
-            if (r.getString("benchmark").equals(PACKAGE + benchmark)) {
-                out.add(r);
-            }
+    /** The distinct JVMs and JMH versions the runs report, e.g. "OpenJDK 64-Bit Server VM 17.0.15+6, JMH 1.37". */
+    private static Set<String> jvms(Runs runs) {
+        Set<String> out = new LinkedHashSet<>();
+        for (JsonObject r : runs.all()) {
+            out.add(r.getString("vmName", "?") + " " + r.getString("vmVersion", "?") + ", JMH "
+                    + r.getString("jmhVersion", "?"));
         }
         return out;
     }
 
-    private static String loopbackKey(JsonObject r) {
-        return param(r, "provider") + "/" + param(r, "targets") + "/" + param(r, "batchSize") + "/"
-                + param(r, "latencyMs");
+    /** The arguments as one POSIX shell line: each quoted in single quotes unless it is plainly safe. */
+    static String shellLine(List<String> args) {
+        List<String> out = new ArrayList<>();
+        for (String a : args) {
+            out.add(SAFE.matcher(a).matches() ? a : "'" + a.replace("'", "'\\''") + "'");
+        }
+        return String.join(" ", out);
     }
 
-    private static String param(JsonObject r, String name) {
+    /** The words of a line written by {@link #shellLine}: bare words and single-quoted parts, joined. */
+    static List<String> shellWords(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder word = null;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == ' ') {
+                if (word != null) {
+                    out.add(word.toString());
+                    word = null;
+                }
+                continue;
+            }
+            if (word == null) {
+                word = new StringBuilder();
+            }
+            if (c == '\'') {
+                int end = line.indexOf('\'', i + 1);
+                if (end < 0) {
+                    throw new IllegalArgumentException("unbalanced quote in " + line);
+                }
+                word.append(line, i + 1, end);
+                i = end;
+            } else if (c == '\\' && i + 1 < line.length()) {
+                word.append(line.charAt(++i));
+            } else {
+                word.append(c);
+            }
+        }
+        if (word != null) {
+            out.add(word.toString());
+        }
+        return out;
+    }
+
+    /** "1,234 ± 56", or "1,234" when JMH had too few iterations for an error. */
+    static String withError(double value, double error) {
+        return Double.isNaN(error) ? String.format(Locale.ROOT, "%,.0f", value)
+                : String.format(Locale.ROOT, "%,.0f ± %,.0f", value, error);
+    }
+
+    /** A JMH parameter of the run, "" when it has none of that name. */
+    static String param(JsonObject r, String name) {
         JsonObject params = r.getJsonObject("params");
         return params == null || !params.containsKey(name) ? "" : params.getString(name);
     }
 
-    private static String heap(JsonObject r) {
+    /** The run's last {@code -Xmx} JVM argument, or "default". */
+    static String heap(JsonObject r) {
         String heap = "default";
         JsonArray args = r.getJsonArray("jvmArgs");
         if (args != null) {
             for (JsonValue a : args) {
-                String s = ((jakarta.json.JsonString) a).getString();
+                String s = ((JsonString) a).getString();
                 if (s.startsWith("-Xmx")) {
                     heap = s;
                 }
@@ -279,12 +268,36 @@ public final class Summary {
         return heap;
     }
 
-    private static double secondary(JsonObject r, String name) {
+    /** The run's maximum heap in megabytes from its {@code -Xmx} argument, or -1 for the default heap. */
+    static long maxHeapMegabytes(JsonObject r) {
+        String heap = heap(r);
+        if (!heap.startsWith("-Xmx")) {
+            return -1;
+        }
+        String v = heap.substring(4).toLowerCase(Locale.ROOT);
+        long unit = switch (v.isEmpty() ? ' ' : v.charAt(v.length() - 1)) {
+            case 'k' -> 1024;
+            case 'm' -> 1024 * 1024;
+            case 'g' -> 1024L * 1024 * 1024;
+            case 't' -> 1024L * 1024 * 1024 * 1024;
+            default -> 1;
+        };
+        String digits = unit == 1 ? v : v.substring(0, v.length() - 1);
+        try {
+            return Long.parseLong(digits) * unit / (1024 * 1024);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** The score of a secondary result of the run, NaN when it has none of that name. */
+    static double secondary(JsonObject r, String name) {
         JsonObject m = metric(r, name);
         return m == null ? Double.NaN : number(m, "score");
     }
 
-    private static double secondaryError(JsonObject r, String name) {
+    /** The error of a secondary result of the run, NaN when it has none or JMH had too little data for one. */
+    static double secondaryError(JsonObject r, String name) {
         JsonObject m = metric(r, name);
         return m == null ? Double.NaN : number(m, "scoreError");
     }
