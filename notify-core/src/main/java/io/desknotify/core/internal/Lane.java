@@ -57,6 +57,7 @@ public final class Lane {
     private final Retry deliverRetry;
     private final Retry readRetry;
     static final int INITIAL_WINDOW = 8;
+    static final int MIN_WINDOW = 4;
     static final int MAX_WINDOW = 256;
     static final int MAX_THROTTLED = 100;
 
@@ -80,7 +81,7 @@ public final class Lane {
         this.runtime = runtime;
         this.window = maxInFlight > 0 ? FixedLimit.of(maxInFlight) : Gradient2Limit.newBuilder()
                 .initialLimit(INITIAL_WINDOW)
-                .minLimit(1)
+                .minLimit(MIN_WINDOW)
                 .maxConcurrency(MAX_WINDOW)
                 .build();
         this.pacer = new Pacer(rateLimit);
