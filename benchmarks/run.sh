@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the desknotify benchmarks from the uber jar (build it first: mvn -B -q -pl benchmarks package).
 #   benchmarks/run.sh smoke         every benchmark once, a few seconds, numbers meaningless
-#   benchmarks/run.sh full [DIR]    the measured runs (about 30 minutes): JSON results, console logs, machine.txt
+#   benchmarks/run.sh full [DIR]    the measured runs (about 55 minutes): JSON results, console logs, machine.txt
 #                                   and summary.md (every goal with its figure, then the detail tables) in DIR
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,11 +32,12 @@ case "${1:-}" in
     java -jar "$JAR" Throttled -rf json -rff "$OUT/throttled.json" | tee "$OUT/throttled.txt"
     java -jar "$JAR" FollowUp -rf json -rff "$OUT/followup.json" | tee "$OUT/followup.txt"
     java -jar "$JAR" SessionBucket -rf json -rff "$OUT/bucket.json" | tee "$OUT/bucket.txt"
+    java -cp "$JAR" io.desknotify.benchmarks.PacerHarness --out "$OUT" | tee "$OUT/pacer.md"
     { echo "ended: $(date -u +%FT%TZ)"; echo "uptime at end: $(uptime)"; } >> "$OUT/machine.txt"
     # one summary.md: how it was measured, every goal with its figure, then the detail tables
     java -cp "$JAR" io.desknotify.benchmarks.Summary --command "benchmarks/run.sh full $OUT" \
       --machine "$OUT"/machine.txt "$OUT"/core.json "$OUT"/core-1m.json "$OUT"/e2e.json \
-      "$OUT"/throttled.json "$OUT"/followup.json "$OUT"/bucket.json > "$OUT/summary.md"
+      "$OUT"/throttled.json "$OUT"/followup.json "$OUT"/bucket.json "$OUT"/pacer.json > "$OUT/summary.md"
     cat "$OUT/summary.md"
     echo
     echo "To make these the README's figures (run with DIR = benchmarks/results/<date> and commit DIR):"

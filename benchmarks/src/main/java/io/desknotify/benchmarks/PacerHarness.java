@@ -128,7 +128,8 @@ public final class PacerHarness {
             i++;
             log.printf(Locale.ROOT, "[%d/%d] %s%n", i, cells.size(), c);
             JsonObject r = new CellRun(o, c).run();
-            log.printf(Locale.ROOT, "      accepted %.1f%% of R, throttled %.1f%%, 429s %d, FAILED %d, targets/s %.0f%n",
+            log.printf(Locale.ROOT, "      accepted %.1f%% of R, throttled %.1f%%, 429s %d, FAILED %d, "
+                            + "targets/s %.0f%n",
                     r.getJsonNumber("pctOfRate").doubleValue(), r.getJsonNumber("throttledPct").doubleValue(),
                     r.getInt("http429Total"), r.getInt("failed"), r.getJsonNumber("targetsPerSecond").doubleValue());
             out.add(r);
@@ -303,7 +304,7 @@ public final class PacerHarness {
             long finished = System.nanoTime();
             List<long[]> ticks = sampler.stop();
             long[] last = counters(emulator);
-            return figures(ticks, base, last, outcomes, jobs, cancelled, targets, finished);
+            return figures(ticks, base, last, outcomes, jobs, cancelled, targets, finished, sampler.maxLate);
         }
 
         private RequestLimit limitOrNull(int perSecond) {
@@ -328,6 +329,8 @@ public final class PacerHarness {
             private final int raiseTick;
             private final RequestLimit raised;
             private final List<long[]> ticks = new ArrayList<>();
+            /** How late the latest tick was read, at most, in nanoseconds (a loaded machine wakes threads late). */
+            private volatile long maxLate;
             private volatile boolean stop;
             private Thread thread;
             private long start;
@@ -356,6 +359,7 @@ public final class PacerHarness {
                         LockSupport.parkNanos(wait);
                     }
                     long[] now = counters(emulator);
+                    maxLate = Math.max(maxLate, System.nanoTime() - at);
                     synchronized (ticks) {
                         ticks.add(now);
                     }
@@ -380,7 +384,7 @@ public final class PacerHarness {
         }
 
         private JsonObject figures(List<long[]> ticks, long[] base, long[] last, long[] outcomes, int jobs,
-                                   boolean cancelled, int targets, long finished) {
+                                   boolean cancelled, int targets, long finished, long samplerLate) {
             int secondsMeasured = (ticks.size() - 1) / TICKS_PER_SECOND;
             List<long[]> batchList = new ArrayList<>(batches);
             JsonArrayBuilder series = JSON.createArrayBuilder();
@@ -432,7 +436,8 @@ public final class PacerHarness {
                     .add("meanBatchesInFlight", round(meanInFlight(batchList, from * 1_000_000_000L,
                             to * 1_000_000_000L), 2))
                     .add("maxBatchesInFlight", maxInFlight(batchList))
-                    .add("runSeconds", round((finished - t0) / 1e9, 2));
+                    .add("runSeconds", round((finished - t0) / 1e9, 2))
+                    .add("samplerMaxLateMs", round(samplerLate / 1e6, 1));
             for (Outcome oc : Outcome.values()) {
                 r.add(oc.name().toLowerCase(Locale.ROOT), outcomes[oc.ordinal()]);
             }
@@ -545,7 +550,7 @@ public final class PacerHarness {
         String[] keys = {"scenario", "provider", "window", "rate", "raisedTo", "latencyMs", "told", "targetsPerJob",
             "jobs", "acceptedPerSecond", "pctOfRate", "throttledPct", "http429AfterWarmup", "http429Total",
             "http429FirstSecond", "throttledSeen", "targetsPerSecond", "sendsPerSecond", "meanBatchesInFlight",
-            "maxBatchesInFlight", "delivered", "failed", "unknown", "cancelled", "runSeconds"};
+            "maxBatchesInFlight", "delivered", "failed", "unknown", "cancelled", "runSeconds", "samplerMaxLateMs"};
         try (PrintWriter tsv = new PrintWriter(Files.newBufferedWriter(dir.resolve("pacer.tsv"),
                 StandardCharsets.UTF_8));
              PrintWriter series = new PrintWriter(Files.newBufferedWriter(dir.resolve("pacer-series.tsv"),

@@ -80,6 +80,11 @@ public final class PacerSummary {
                         + "polling %s; Huawei 429 %s.", results.getInt("seconds"), results.getInt("warmupSeconds"),
                 results.getInt("batchSize"), results.getString("jobPolling"),
                 results.getBoolean("huaweiRetryAfter") ? "with Retry-After" : "without Retry-After (as documented)");
+        double late = cells.stream().mapToDouble(c -> num(c, "samplerMaxLateMs")).filter(v -> !Double.isNaN(v))
+                .max().orElse(Double.NaN);
+        if (!Double.isNaN(late)) {
+            settings += String.format(Locale.ROOT, " Counters read every 100 ms, at most %.1f ms late.", late);
+        }
         grid(sb, of(cells, "grid"), settings);
         raise(sb, of(cells, "raise"));
         unlimited(sb, of(cells, "unlimited"));

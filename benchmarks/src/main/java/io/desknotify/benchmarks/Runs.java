@@ -9,9 +9,20 @@ final class Runs {
     private static final String PACKAGE = Runs.class.getPackageName() + ".";
 
     private final List<JsonObject> all;
+    private final List<JsonObject> pacer;
 
     Runs(List<JsonObject> all) {
+        this(all, List.of());
+    }
+
+    Runs(List<JsonObject> all, List<JsonObject> pacer) {
         this.all = List.copyOf(all);
+        this.pacer = List.copyOf(pacer);
+    }
+
+    /** The {@link PacerHarness} results ({@code pacer.json} files), which are not JMH's. */
+    List<JsonObject> pacer() {
+        return pacer;
     }
 
     /** Every run, in order. */

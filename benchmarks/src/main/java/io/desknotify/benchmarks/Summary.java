@@ -60,7 +60,8 @@ public final class Summary {
             new EndToEndSection(),
             new ThrottledSection(),
             new SessionBucketSection(),
-            new FollowUpSection());
+            new FollowUpSection(),
+            new PacerSection());
 
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
 
@@ -134,17 +135,24 @@ public final class Summary {
                     + "[--machine FILE] results.json [more.json ...] | --readme README.md [summary.md]");
         }
         List<JsonObject> all = new ArrayList<>();
+        List<JsonObject> pacer = new ArrayList<>();
         List<String> counted = new ArrayList<>();
         for (String f : files) {
             int before = all.size();
             try (JsonReader r = JSON.createReader(Files.newBufferedReader(base.resolve(f)))) {
+                if (PacerSummary.isPacerResult(Path.of(f))) {
+                    JsonObject results = r.readObject();
+                    pacer.add(results);
+                    counted.add("`" + f + "` (" + results.getJsonArray("cells").size() + " harness cells)");
+                    continue;
+                }
                 for (JsonValue v : r.readArray()) {
                     all.add(v.asJsonObject());
                 }
             }
             counted.add("`" + f + "` (" + (all.size() - before) + " runs)");
         }
-        Runs runs = new Runs(all);
+        Runs runs = new Runs(all, pacer);
 
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);

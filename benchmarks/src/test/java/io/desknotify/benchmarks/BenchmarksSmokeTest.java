@@ -2,6 +2,9 @@ package io.desknotify.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.JsonObject;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
@@ -93,6 +96,27 @@ class BenchmarksSmokeTest {
         }
         assertThat(Summary.summarize(List.of(json))).contains("### Report after the last desktop was shown")
                 .containsPattern("\\| huawei \\| 300 \\| 0 \\| [0-9,]+ \\| [0-9,]+ \\| ");
+    }
+
+    @Test
+    void pacerHarnessRunsEveryScenarioAgainstBothEmulatorsAndWritesItsTables(@TempDir Path dir) throws Exception {
+        // limits so high and jobs so small that nothing is throttled: the smoke run counts nothing
+        PacerHarness.Options o = PacerHarness.parse(new String[] {"--out", dir.toString(), "--seconds", "2",
+            "--warmup", "1", "--rates", "2000", "--windows", "sliding", "--latencies", "0", "--raise", "1000:2000",
+            "--raise-latencies", "0", "--unlimited-latencies", "1", "--told-latencies", "0", "--max-targets", "500",
+            "--unlimited-targets", "500"});
+        JsonObject results = PacerHarness.run(o, new PrintStream(OutputStream.nullOutputStream()));
+        List<JsonObject> cells = results.getJsonArray("cells").getValuesAs(JsonObject.class);
+        assertThat(cells).hasSize(8);
+        for (JsonObject c : cells) {
+            assertThat(c.getInt("delivered")).isPositive();
+            assertThat(c.getJsonArray("series")).isNotEmpty();
+        }
+        assertThat(dir.resolve("pacer.tsv")).isNotEmptyFile();
+        assertThat(dir.resolve("pacer-series.tsv")).isNotEmptyFile();
+        assertThat(Summary.summarize(List.of(dir.resolve("pacer.json"))))
+                .contains("### Pacer: an unannounced limit", "### Pacer: the limit raised", "### Pacer: no limit",
+                        "### Pacer: told the limit", "### Pacer: rate over time");
     }
 
     private static ChainedOptionsBuilder smoke() {
