@@ -15,7 +15,9 @@ import java.util.Optional;
  *       95% of that, probing upwards now and then (rarely, once the same limit has been met again) so that a
  *       raised limit is found too.</li>
  *   <li>{@link #perSecond(int)} or {@link #of(int, Duration)}: at most that many requests per period, paced 3%
- *       below it so that no window of that length, fixed or sliding, sees more even when timers jitter. A
+ *       below it, and from 10 permits on so that no window of that length, fixed or sliding, holds more than
+ *       {@code permits - 1} of the notifier's requests even when timers jitter: one is left for what a transport
+ *       sends on its own (a login, a token renewal). A
  *       throttling answer all the same (the limit is shared with other clients) lowers the rate to 95% of what
  *       the provider accepted, down to 1/{@link #maxSlowdown()} of the limit, and the rate grows back towards the
  *       limit, never above it.</li>

@@ -11,8 +11,9 @@ import java.util.function.LongSupplier;
  * <h2>Spacing</h2>
  * A departure is granted at most every {@code 1 / rate} (a generic cell rate algorithm without burst: after idle
  * the next request may leave at once, the one after it a full interval later). A told limit of {@code N per
- * period} is paced at {@value #TOLD_MARGIN_PERCENT}% below {@code N / period}, so no window of one period, fixed
- * or sliding, ever holds more than {@code N} departures even when timers fire a little late or early.
+ * period} is paced at {@value #TOLD_MARGIN_PERCENT}% below {@code N / period}, and from {@code N = 10} on low
+ * enough that no window of one period, fixed or sliding, holds more than {@code N - 1} departures even when timers
+ * fire a little late: the one left is for what the transport sends on its own, such as a login.
  *
  * <h2>Learning an unannounced limit</h2>
  * Real providers do not announce their limits, so with no rate told the pacer starts unpaced (only the lane's
@@ -26,8 +27,9 @@ import java.util.function.LongSupplier;
  *       measure (never above the last rate, never above a told limit, never below its floor).</li>
  *   <li>It holds the cruise, then probes upwards, slowly for the first seconds (5% a second: an unchanged limit
  *       is met again with one or two refusals), then faster (25% a second: a raised limit is found in seconds).
- *       A probe that meets the same limit doubles the hold (from {@code 4 s} up to {@code 32 s}), so a stable
- *       limit is probed rarely; a different one starts the hold over.</li>
+ *       A probe that meets the same limit doubles the hold (from {@code 4 s} up to {@code 16 s}), so a stable
+ *       limit is probed rarely and a raised one is found within about 20 s; a different one starts the hold
+ *       over.</li>
  *   <li>The measure is completed by the answers still in flight when the refusal came: the first answers to
  *       requests of the counted window raise the cruise to what they add.</li>
  *   <li>A retry-after pauses every request only when the pacer did not know a rate yet, and for one window at
@@ -45,7 +47,7 @@ final class Pacer {
     static final int TOLD_MARGIN_PERCENT = 3;
     static final int CRUISE_PERCENT = 95;
     static final long HOLD_MIN_NANOS = Duration.ofSeconds(4).toNanos();
-    static final long HOLD_MAX_NANOS = Duration.ofSeconds(32).toNanos();
+    static final long HOLD_MAX_NANOS = Duration.ofSeconds(16).toNanos();
     /** The first seconds of a probe grow the rate by 5% a second, then by 25% a second. */
     static final long SLOW_PROBE_NANOS = Duration.ofSeconds(2).toNanos();
     private static final double SLOW_GROWTH = Math.log(1.05) / 1e9;
@@ -99,7 +101,7 @@ final class Pacer {
         if (settings.limited()) {
             Duration period = settings.period().orElseThrow();
             this.windowNanos = period.toNanos();
-            this.ceiling = settings.permits() * 1e9 * (100 - TOLD_MARGIN_PERCENT) / 100 / windowNanos;
+            this.ceiling = toldRate(settings.permits(), windowNanos);
             this.floor = ceiling / settings.maxSlowdown();
             this.rate = ceiling;
         } else {
@@ -109,6 +111,19 @@ final class Pacer {
             this.rate = Double.POSITIVE_INFINITY;
         }
         this.probeFromNanos = Long.MAX_VALUE;
+    }
+
+    /**
+     * Requests per second for a told limit of {@code permits} per window: {@value #TOLD_MARGIN_PERCENT}% below it,
+     * and from 10 permits on, low enough that a window holds at most {@code permits - 1} of ours, leaving one for
+     * what a transport sends on its own (a login, a token renewal), which the pacer does not see.
+     */
+    static double toldRate(int permits, long windowNanos) {
+        double rate = permits * (100.0 - TOLD_MARGIN_PERCENT) / 100;
+        if (permits >= 10) {
+            rate = Math.min(rate, (permits - 1) * 0.99);
+        }
+        return rate * 1e9 / windowNanos;
     }
 
     /**
