@@ -519,7 +519,8 @@ public final class Notifier implements AutoCloseable {
         private RetrySettings retry = RetrySettings.defaults();
         private RateLimitSettings rateLimit = RateLimitSettings.unlimited();
         private final Map<String, RateLimitSettings> rateLimits = new LinkedHashMap<>();
-        private int maxConcurrentBatches = 8;
+        /** 0: the adaptive window. */
+        private int maxConcurrentBatches;
         private JobPolling jobPolling = JobPolling.defaults();
         private final List<NotifyListener> listeners = new ArrayList<>();
         private MeterRegistry meterRegistry;
@@ -628,7 +629,10 @@ public final class Notifier implements AutoCloseable {
         }
 
         /**
-         * Batches in flight per transport, across all jobs; 8 unless set.
+         * Batches in flight per transport, across all jobs, fixed. Unless set, the window adapts: it starts at 8 and
+         * grows (up to 256) while the provider answers as fast with more batches in flight, and shrinks when its
+         * answers slow down (Netflix concurrency-limits' gradient limit), so a provider that is slow but not
+         * limited is not held to a rate of window / latency. The rate limit, told or learnt, applies either way.
          *
          * @param maxConcurrentBatches 1 to 1024
          * @return this builder

@@ -4,33 +4,46 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * How fast a notifier may call one provider: at most {@code permits} requests (batches, polls, look-ups) per
- * {@code period}, spread evenly over the period rather than in bursts: a provider counting in fixed or in sliding
- * windows then never sees a burst. When the provider still answers "too many requests", the rate is halved (down to
- * 1/{@link #maxSlowdown()} of the limit) and recovers step by step after successes; every throttling answer also
- * pauses the provider for its retry-after. Immutable.
+ * How fast a notifier may call one provider. Every request counts (batches, job polls, look-ups) and requests are
+ * spread evenly, never in bursts.
+ *
+ * <ul>
+ *   <li>{@link #unlimited()}, the default: no rate of our own, because real providers do not announce theirs
+ *       (Huawei Cloud documents none; a Horizon server's are set by its administrator and shared by every client).
+ *       The notifier learns the limit from the provider's throttling answers: at the first one it pauses for the
+ *       retry-after, counts how many requests of the last second the provider accepted, and from then on sends at
+ *       95% of that, probing upwards now and then (rarely, once the same limit has been met again) so that a
+ *       raised limit is found too.</li>
+ *   <li>{@link #perSecond(int)} or {@link #of(int, Duration)}: at most that many requests per period, paced 3%
+ *       below it, and from 10 permits on so that no window of that length, fixed or sliding, holds more than
+ *       {@code permits - 1} of the notifier's requests even when timers jitter: one is left for what a transport
+ *       sends on its own (a login, a token renewal). A
+ *       throttling answer all the same (the limit is shared with other clients) lowers the rate to 95% of what
+ *       the provider accepted, down to 1/{@link #maxSlowdown()} of the limit, and the rate grows back towards the
+ *       limit, never above it.</li>
+ * </ul>
+ * A refused request does not use up an attempt: it goes again after its retry-after while the job's deadline
+ * allows. Immutable.
  *
  * <pre>{@code
  * RateLimitSettings.perSecond(10)          // at most 10 requests a second
  * RateLimitSettings.of(600, Duration.ofMinutes(1))
- * RateLimitSettings.unlimited()            // only pauses after the provider's throttling answers
+ * RateLimitSettings.unlimited()            // learn the provider's limit from its throttling answers
  * }</pre>
  */
 public final class RateLimitSettings {
-    private static final RateLimitSettings UNLIMITED = new RateLimitSettings(0, null, true, 32, 20);
+    private static final RateLimitSettings UNLIMITED = new RateLimitSettings(0, null, true, 32);
 
     private final int permits;
     private final Duration period;
     private final boolean adaptive;
     private final int maxSlowdown;
-    private final int recoverAfter;
 
-    private RateLimitSettings(int permits, Duration period, boolean adaptive, int maxSlowdown, int recoverAfter) {
+    private RateLimitSettings(int permits, Duration period, boolean adaptive, int maxSlowdown) {
         this.permits = permits;
         this.period = period;
         this.adaptive = adaptive;
         this.maxSlowdown = maxSlowdown;
-        this.recoverAfter = recoverAfter;
     }
 
     /**
@@ -60,13 +73,13 @@ public final class RateLimitSettings {
         if (period.toNanos() / permits < 1_000) {
             throw new IllegalArgumentException("rate must be below one million requests per second");
         }
-        return new RateLimitSettings(permits, period, true, 32, 20);
+        return new RateLimitSettings(permits, period, true, 32);
     }
 
     /**
-     * No limit of our own. With no rate there is nothing to halve: a throttling answer only pauses the provider for
-     * its retry-after (or the transport's throttle pause), after which the waiting requests go out again at once.
-     * Set the provider's limit with {@link #perSecond} or {@link #of} when it is known.
+     * No rate of our own: the notifier learns the provider's limit from its throttling answers (see the class
+     * description). Set the limit with {@link #perSecond} or {@link #of} when it is known: then not even the first
+     * request is refused.
      *
      * @return the settings
      */
@@ -75,31 +88,29 @@ public final class RateLimitSettings {
     }
 
     /**
-     * A copy that does (default) or does not slow down after throttling answers.
+     * A copy that does (default) or does not adapt to throttling answers. Not adaptive, the told rate is kept and
+     * every throttling answer pauses all requests for its retry-after; unlimited and not adaptive, only those
+     * pauses brake.
      *
-     * @param adaptive whether to slow down after throttling
+     * @param adaptive whether to adapt the rate to throttling
      * @return the copy
      */
     public RateLimitSettings adaptive(boolean adaptive) {
-        return new RateLimitSettings(permits, period, adaptive, maxSlowdown, recoverAfter);
+        return new RateLimitSettings(permits, period, adaptive, maxSlowdown);
     }
 
     /**
-     * A copy with other adaptation parameters.
+     * A copy with another floor for a told limit's adaptation.
      *
-     * @param maxSlowdown  the largest factor by which throttling may divide the rate (at least 1; default 32)
-     * @param recoverAfter consecutive successes after which the slowdown factor steps back by one (default 20)
+     * @param maxSlowdown the largest factor by which throttling may divide a told rate (at least 1; default 32)
      * @return the copy
      * @throws IllegalArgumentException naming the parameter when less than 1
      */
-    public RateLimitSettings adaptation(int maxSlowdown, int recoverAfter) {
+    public RateLimitSettings maxSlowdown(int maxSlowdown) {
         if (maxSlowdown < 1) {
             throw new IllegalArgumentException("maxSlowdown must be at least 1 but was " + maxSlowdown);
         }
-        if (recoverAfter < 1) {
-            throw new IllegalArgumentException("recoverAfter must be at least 1 but was " + recoverAfter);
-        }
-        return new RateLimitSettings(permits, period, adaptive, maxSlowdown, recoverAfter);
+        return new RateLimitSettings(permits, period, adaptive, maxSlowdown);
     }
 
     /**
@@ -139,21 +150,12 @@ public final class RateLimitSettings {
     }
 
     /**
-     * The largest factor by which throttling may divide the rate.
+     * The largest factor by which throttling may divide a told rate.
      *
      * @return the factor
      */
     public int maxSlowdown() {
         return maxSlowdown;
-    }
-
-    /**
-     * Consecutive successes after which the slowdown factor steps back by one.
-     *
-     * @return the count
-     */
-    public int recoverAfter() {
-        return recoverAfter;
     }
 
     @Override

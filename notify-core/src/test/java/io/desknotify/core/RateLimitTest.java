@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.desknotify.api.JobReport;
 import io.desknotify.api.Notification;
 import io.desknotify.api.Outcome;
+import io.desknotify.api.SendOptions;
 import io.desknotify.api.Target;
 import io.desknotify.api.TargetKind;
 import io.desknotify.core.inmemory.InMemoryTransport;
@@ -71,5 +72,63 @@ class RateLimitTest {
         assertThat(calls).hasSize(6);
         // the retry of the throttled batch waited for the provider's hint, not for the 1-2 ms backoff
         assertThat(Duration.ofNanos(calls.get(1) - calls.get(0))).isGreaterThanOrEqualTo(Duration.ofMillis(290));
+    }
+
+    @Test
+    void throttlingAnswersDoNotUseUpAttemptsSoNoTargetFailsByThrottlingAlone() throws Exception {
+        InMemoryTransport transport = InMemoryTransport.builder().maxBatchSize(TargetKind.DESKTOP, 1).build();
+        // more throttling answers in a row than attempts allowed
+        transport.throttleNext(7, Duration.ofMillis(5));
+        List<Target> targets = IntStream.range(0, 3).mapToObj(i -> (Target) Target.desktop("d" + i)).toList();
+        JobReport report;
+        try (Notifier notifier = Notifier.builder().transport(transport).maxConcurrentBatches(1)
+                .retry(RetrySettings.custom().maxAttempts(2).initialBackoff(Duration.ofMillis(1))
+                        .maxBackoff(Duration.ofMillis(2)).build())
+                .build()) {
+            report = notifier.send(Notification.builder().message("rate").build(), targets).completion()
+                    .get(30, TimeUnit.SECONDS);
+        }
+        assertThat(report.count(Outcome.DELIVERED)).isEqualTo(3);
+        assertThat(transport.callTimesNanos()).hasSize(7 + 3);
+    }
+
+    @Test
+    void aJobDeadlineEndsTheWaitForAProviderThatKeepsRefusing() throws Exception {
+        InMemoryTransport transport = InMemoryTransport.builder().maxBatchSize(TargetKind.DESKTOP, 1).build();
+        transport.throttleNext(1_000, Duration.ofMillis(50));
+        JobReport report;
+        try (Notifier notifier = Notifier.builder().transport(transport).build()) {
+            report = notifier.send(Notification.builder().message("rate").build(), List.of(Target.desktop("d")),
+                    SendOptions.builder().deadline(Duration.ofMillis(400)).build()).completion()
+                    .get(30, TimeUnit.SECONDS);
+        }
+        assertThat(report.count(Outcome.DELIVERED)).isZero();
+        assertThat(report.count(Outcome.FAILED)).isEqualTo(1);
+        assertThat(transport.shownTotal()).isZero();
+    }
+
+    @Test
+    void withoutAConfiguredWindowASlowUnlimitedProviderGetsMoreThanEightBatchesInFlight() throws Exception {
+        InMemoryTransport transport = InMemoryTransport.builder().maxBatchSize(TargetKind.DESKTOP, 1)
+                .latency(Duration.ofMillis(20)).build();
+        List<Target> targets = IntStream.range(0, 1_500).mapToObj(i -> (Target) Target.desktop("d" + i)).toList();
+        try (Notifier notifier = Notifier.builder().transport(transport).build()) {
+            JobReport report = notifier.send(Notification.builder().message("window").build(), targets).completion()
+                    .get(60, TimeUnit.SECONDS);
+            assertThat(report.count(Outcome.DELIVERED)).isEqualTo(1_500);
+        }
+        assertThat(transport.maxConcurrentCalls()).isGreaterThan(8);
+    }
+
+    @Test
+    void aConfiguredWindowIsNeverExceeded() throws Exception {
+        InMemoryTransport transport = InMemoryTransport.builder().maxBatchSize(TargetKind.DESKTOP, 1)
+                .latency(Duration.ofMillis(5)).build();
+        List<Target> targets = IntStream.range(0, 300).mapToObj(i -> (Target) Target.desktop("d" + i)).toList();
+        try (Notifier notifier = Notifier.builder().transport(transport).maxConcurrentBatches(3).build()) {
+            notifier.send(Notification.builder().message("window").build(), targets).completion()
+                    .get(60, TimeUnit.SECONDS);
+        }
+        assertThat(transport.maxConcurrentCalls()).isEqualTo(3);
     }
 }

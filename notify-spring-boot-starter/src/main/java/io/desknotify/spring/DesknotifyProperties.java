@@ -50,9 +50,9 @@ public class DesknotifyProperties {
     private final RateLimit rateLimit = new RateLimit();
 
     /**
-     * Batches in flight per provider, across all jobs (1 to 1024).
+     * Batches in flight per provider, across all jobs (1 to 1024), fixed; unset, the window adapts (8 to 256).
      */
-    private int maxConcurrentBatches = 8;
+    private Integer maxConcurrentBatches;
 
     /**
      * Whether sends that give no options reach only desktops with a connected user (the others are recorded
@@ -113,8 +113,8 @@ public class DesknotifyProperties {
         return rateLimit;
     }
 
-    /** {@return batches in flight per provider, across all jobs (1 to 1024)} */
-    public int getMaxConcurrentBatches() {
+    /** {@return batches in flight per provider, across all jobs (1 to 1024); null: the adaptive window} */
+    public Integer getMaxConcurrentBatches() {
         return maxConcurrentBatches;
     }
 
@@ -123,7 +123,7 @@ public class DesknotifyProperties {
      *
      * @param maxConcurrentBatches the new value
      */
-    public void setMaxConcurrentBatches(int maxConcurrentBatches) {
+    public void setMaxConcurrentBatches(Integer maxConcurrentBatches) {
         this.maxConcurrentBatches = maxConcurrentBatches;
     }
 

@@ -138,8 +138,8 @@ final class PropertiesNotifierFactory {
                 providerRateLimits.put(name, rateLimit(p.getRateLimit(), provider(name) + ".rate-limit"));
             }
         });
-        int maxConcurrentBatches = properties.getMaxConcurrentBatches();
-        if (maxConcurrentBatches < 1 || maxConcurrentBatches > 1024) {
+        Integer maxConcurrentBatches = properties.getMaxConcurrentBatches();
+        if (maxConcurrentBatches != null && (maxConcurrentBatches < 1 || maxConcurrentBatches > 1024)) {
             throw invalid(PREFIX + ".max-concurrent-batches", "must be between 1 and 1024 but was "
                     + maxConcurrentBatches);
         }
@@ -161,10 +161,12 @@ final class PropertiesNotifierFactory {
             }
             builder.retry(retry)
                     .rateLimit(rateLimit)
-                    .maxConcurrentBatches(maxConcurrentBatches)
                     .closeTimeout(closeTimeout)
                     .jobPolling(pollInterval, pollTimeout)
                     .defaultOptions(SendOptions.builder().onlyConnected(properties.isOnlyConnected()).build());
+            if (maxConcurrentBatches != null) {
+                builder.maxConcurrentBatches(maxConcurrentBatches);
+            }
             providerRateLimits.forEach(builder::rateLimit);
             for (NotifierBuilderCustomizer customizer : customizers) {
                 customizer.customize(builder);

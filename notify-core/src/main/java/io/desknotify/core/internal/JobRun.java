@@ -410,6 +410,11 @@ public final class JobRun implements NotificationJob {
         }
     }
 
+    /** Whether the job's deadline, if any, still allows an attempt at {@code nanos} ({@link System#nanoTime}). */
+    boolean mayWaitUntil(long nanos) {
+        return deadlineNanos == Long.MAX_VALUE || deadlineNanos - nanos > 0;
+    }
+
     /** Called when an attempt's answer (or failure) came; {@code willRetry} when it provably reached nobody. */
     void attemptEnded(BatchTask task, boolean willRetry) {
         synchronized (gate) {

@@ -1,102 +1,274 @@
 package io.desknotify.core.internal;
 
 import io.desknotify.core.RateLimitSettings;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
- * Paces the requests to one provider: a resilience4j rate limiter handing out one permit per slot (so requests
- * are spread evenly, never in bursts), a slowdown factor that multiplies the permits each request needs after
- * throttling answers (multiplicative decrease, additive recovery), and a pause honouring a retry-after hint.
- * Never blocks: {@link #reserve()} says how long the caller should wait.
+ * Paces the requests of one provider (batches, polls, look-ups alike) and finds the provider's limit when nobody
+ * told us. Never blocks: {@link #tryAcquire()} either grants a departure now or says how long to wait.
  *
- * <p>Slots are {@value #MARGIN_PERCENT}% longer than {@code period / permits}: providers count requests in
- * fixed windows, and the jitter between our send and their arrival would otherwise push a request into a full
- * window now and then, each time costing a retry-after pause.
+ * <h2>Spacing</h2>
+ * A departure is granted at most every {@code 1 / rate} (a generic cell rate algorithm without burst: after idle
+ * the next request may leave at once, the one after it a full interval later). A told limit of {@code N per
+ * period} is paced at {@value #TOLD_MARGIN_PERCENT}% below {@code N / period}, and from {@code N = 10} on low
+ * enough that no window of one period, fixed or sliding, holds more than {@code N - 1} departures even when timers
+ * fire a little late: the one left is for what the transport sends on its own, such as a login.
+ *
+ * <h2>Learning an unannounced limit</h2>
+ * Real providers do not announce their limits, so with no rate told the pacer starts unpaced (only the lane's
+ * in-flight window bounds it) and learns from throttling answers, counting in windows of one second (or of the
+ * told period):
+ * <ol>
+ *   <li>A throttling answer to a request sent after the last decrease is a new signal; answers to requests sent
+ *       before it are the same overflow seen again and change nothing (TCP's one reduction per window).</li>
+ *   <li>On a new signal the pacer counts the requests that were accepted and had left in the window before the
+ *       refused one: that is what the provider lets through. It cruises at {@value #CRUISE_PERCENT}% of that
+ *       measure (never above the last rate, never above a told limit, never below its floor).</li>
+ *   <li>It holds the cruise, then probes upwards, slowly for the first seconds (5% a second: an unchanged limit
+ *       is met again with one or two refusals), then faster (25% a second: a raised limit is found in seconds).
+ *       A probe that meets the same limit doubles the hold (from {@code 4 s} up to {@code 16 s}), so a stable
+ *       limit is probed rarely and a raised one is found within about 20 s; a different one starts the hold
+ *       over.</li>
+ *   <li>The measure is completed by the answers still in flight when the refusal came: the first answers to
+ *       requests of the counted window raise the cruise to what they add.</li>
+ *   <li>A retry-after pauses every request only when the pacer did not know a rate yet, and for one window at
+ *       most; otherwise lowering the rate is the brake, and only the refused request waits its retry-after (the
+ *       lane does that). Refusals within half a window after a decrease are the same overflow.</li>
+ * </ol>
+ * This borrows from AWS SDK's adaptive retry mode (measure the accepted rate on throttling and restart from
+ * it), from TCP (one decrease per round, multiplicative probing) and from BBR's rare probing at a known rate.
+ * With {@link RateLimitSettings#adaptive(boolean) adaptive(false)} only the told spacing and retry-after pauses
+ * apply.
+ *
+ * <p>Thread-safe; every method is short and synchronized.
  */
 final class Pacer {
-    static final int MARGIN_PERCENT = 3;
+    static final int TOLD_MARGIN_PERCENT = 3;
+    static final int CRUISE_PERCENT = 95;
+    static final long HOLD_MIN_NANOS = Duration.ofSeconds(4).toNanos();
+    static final long HOLD_MAX_NANOS = Duration.ofSeconds(16).toNanos();
+    /** The first seconds of a probe grow the rate by 5% a second, then by 25% a second. */
+    static final long SLOW_PROBE_NANOS = Duration.ofSeconds(2).toNanos();
+    private static final double SLOW_GROWTH = Math.log(1.05) / 1e9;
+    private static final double FAST_GROWTH = Math.log(1.25) / 1e9;
+    /** Limits within this ratio of each other count as the same limit met again. */
+    private static final double SAME_LIMIT = 0.10;
+    /** The lowest rate learnt without a told limit: one request a minute. */
+    private static final double LEARNT_FLOOR = 1.0 / 60;
+    private static final int HISTORY = 8192;
 
-    private final RateLimiter limiter;
-    private final long decreaseGapNanos;
-    private final AtomicLong lastDecreaseNanos;
+    private final LongSupplier clock;
     private final boolean adaptive;
-    private final int maxSlowdown;
-    private final int recoverAfter;
-    private final AtomicInteger slowdown = new AtomicInteger(1);
-    private final AtomicInteger successes = new AtomicInteger();
-    private final AtomicLong pausedUntilNanos = new AtomicLong(System.nanoTime());
+    /** Requests per second at most (a told limit less the margin), or infinity. */
+    private final double ceiling;
+    private final double floor;
+    /** The window the limit is counted in. */
+    private final long windowNanos;
 
-    Pacer(String name, RateLimitSettings settings) {
-        this(name, settings, settings.period().orElse(Duration.ofSeconds(1)));
+    /** Requests per second now, before probing growth; infinity while nothing limits us. */
+    private double rate;
+    /** The earliest departure of the next request. */
+    private long nextNanos;
+    private long pausedUntilNanos;
+    private long lastDecreaseNanos;
+    private boolean decreasedOnce;
+    private long holdNanos = HOLD_MIN_NANOS;
+    private long probeFromNanos;
+    /** The accepted rate measured at the last decrease. */
+    private double measured = Double.NaN;
+    /** Departure times of accepted requests, a ring; enough for one window at the fastest rate we count. */
+    private final long[] accepted = new long[HISTORY];
+    private int acceptedNext;
+    private int acceptedCount;
+    /** The refused request the last decrease measured from, while late answers may still add to its window. */
+    private boolean refining;
+    private long signalSentNanos;
+    private int signalAccepted;
+    private double signalSendRate;
+
+    Pacer(RateLimitSettings settings) {
+        this(settings, System::nanoTime);
+    }
+
+    Pacer(RateLimitSettings settings, LongSupplier clock) {
+        this.clock = clock;
+        this.adaptive = settings.adaptive();
+        long now = clock.getAsLong();
+        this.nextNanos = now;
+        this.pausedUntilNanos = now;
+        this.lastDecreaseNanos = now;
+        if (settings.limited()) {
+            Duration period = settings.period().orElseThrow();
+            this.windowNanos = period.toNanos();
+            this.ceiling = toldRate(settings.permits(), windowNanos);
+            this.floor = ceiling / settings.maxSlowdown();
+            this.rate = ceiling;
+        } else {
+            this.windowNanos = Duration.ofSeconds(1).toNanos();
+            this.ceiling = Double.POSITIVE_INFINITY;
+            this.floor = LEARNT_FLOOR;
+            this.rate = Double.POSITIVE_INFINITY;
+        }
+        this.probeFromNanos = Long.MAX_VALUE;
     }
 
     /**
-     * @param decreaseGap throttling answers closer together than this halve the rate once: the requests in
-     *                    flight when a provider starts refusing are all refused, and that is one signal, not many
+     * Requests per second for a told limit of {@code permits} per window: {@value #TOLD_MARGIN_PERCENT}% below it,
+     * and from 10 permits on, low enough that a window holds at most {@code permits - 1} of ours, leaving one for
+     * what a transport sends on its own (a login, a token renewal), which the pacer does not see.
      */
-    Pacer(String name, RateLimitSettings settings, Duration decreaseGap) {
-        this.decreaseGapNanos = decreaseGap.toNanos();
-        this.lastDecreaseNanos = new AtomicLong(System.nanoTime() - decreaseGapNanos);
-        this.adaptive = settings.adaptive();
-        this.maxSlowdown = settings.maxSlowdown();
-        this.recoverAfter = settings.recoverAfter();
-        if (settings.limited()) {
-            Duration slot = settings.period().orElseThrow().multipliedBy(100 + MARGIN_PERCENT)
-                    .dividedBy(100L * settings.permits());
-            this.limiter = RateLimiter.of(name, RateLimiterConfig.custom()
-                    .limitForPeriod(1)
-                    .limitRefreshPeriod(slot)
-                    // reservations never time out: the concurrency bound keeps the queue of reservations short
-                    .timeoutDuration(Duration.ofDays(1))
-                    .build());
-        } else {
-            this.limiter = null;
+    static double toldRate(int permits, long windowNanos) {
+        double rate = permits * (100.0 - TOLD_MARGIN_PERCENT) / 100;
+        if (permits >= 10) {
+            rate = Math.min(rate, (permits - 1) * 0.99);
         }
+        return rate * 1e9 / windowNanos;
     }
 
-    /** Reserves the right to send one request and returns the nanoseconds to wait before sending it. */
-    long reserve() {
-        long wait = 0;
-        if (limiter != null) {
-            wait = limiter.reservePermission(slowdown.get());
-            if (wait < 0) {
-                // cannot happen with a day-long timeout; be safe rather than send early
-                wait = limiter.reservePermission(1);
+    /**
+     * Takes the right to send one request now, if there is one.
+     *
+     * @return 0 when granted (the departure is counted), else the nanoseconds until the next grant may be asked
+     */
+    synchronized long tryAcquire() {
+        long now = clock.getAsLong();
+        long pause = pausedUntilNanos - now;
+        if (pause > 0) {
+            return pause;
+        }
+        double r = currentRate(now);
+        if (r == Double.POSITIVE_INFINITY) {
+            return 0;
+        }
+        long wait = nextNanos - now;
+        if (wait > 0) {
+            return wait;
+        }
+        long interval = (long) Math.ceil(1e9 / r);
+        // a grant up to half an interval (at most 2 ms) late still counts from when it was due, so timer delays do
+        // not slow the rate down; an earlier one counts from now, so idle time never adds up to a burst
+        long tolerance = Math.min(interval / 2, 2_000_000L);
+        nextNanos = Math.max(nextNanos, now - tolerance) + interval;
+        return 0;
+    }
+
+    /** The answer to a request sent at {@code sentNanos} came and was not a throttling answer. */
+    synchronized void accepted(long sentNanos) {
+        accepted[acceptedNext] = sentNanos;
+        acceptedNext = (acceptedNext + 1) % HISTORY;
+        if (acceptedCount < HISTORY) {
+            acceptedCount++;
+        }
+        if (refining) {
+            if (signalSentNanos - sentNanos > 0) {
+                // a request of the measured window that was still in flight when the refusal came
+                if (sentNanos - (signalSentNanos - windowNanos) > 0) {
+                    signalAccepted++;
+                    double limit = Math.min(signalAccepted * 1e9 / windowNanos, signalSendRate);
+                    if (limit > measured) {
+                        measured = limit;
+                        rate = clamp(limit * CRUISE_PERCENT / 100);
+                    }
+                }
+            } else {
+                refining = false; // requests sent after the refusal are answered: the window's count is complete
             }
         }
-        long pause = pausedUntilNanos.get() - System.nanoTime();
-        // the pause shifts the slot instead of replacing it, so requests reserved during a pause leave one by
-        // one after it rather than all at once, into the window of a provider that has just said "too many"
-        return Math.max(wait, 0) + Math.max(pause, 0);
     }
 
-    /** The provider said "too many requests", optionally "retry after". */
-    void throttled(Duration retryAfter) {
-        successes.set(0);
-        long now = System.nanoTime();
-        long last = lastDecreaseNanos.get();
-        if (adaptive && now - last >= decreaseGapNanos && lastDecreaseNanos.compareAndSet(last, now)) {
-            slowdown.updateAndGet(s -> Math.min(maxSlowdown, s * 2));
+    /**
+     * The provider refused a request sent at {@code sentNanos} as too many.
+     *
+     * @param retryAfter the provider's (capped) hint, or null
+     */
+    synchronized void throttled(long sentNanos, Duration retryAfter) {
+        long now = clock.getAsLong();
+        boolean knewNoRate = currentRate(now) == Double.POSITIVE_INFINITY;
+        // one decrease per overflow: refusals of requests sent before the last decrease, or within half a window
+        // after it (a full fixed window refuses everything until it ends), are the same overflow seen again
+        if (adaptive && sentNanos - lastDecreaseNanos >= 0
+                && (!decreasedOnce || now - lastDecreaseNanos >= windowNanos / 2)) {
+            decrease(now, sentNanos);
         }
-        if (retryAfter != null && !retryAfter.isZero()) {
-            long until = System.nanoTime() + retryAfter.toNanos();
+        if (retryAfter != null && !retryAfter.isZero() && (!adaptive || knewNoRate)) {
+            // adaptive, the pause is at most one window: the limit counts in windows, and the refused request
+            // itself still waits its whole retry-after before it goes again
+            long pause = adaptive ? Math.min(retryAfter.toNanos(), windowNanos) : retryAfter.toNanos();
+            long until = now + pause;
             // nanoTime values are compared by difference: they may wrap
-            pausedUntilNanos.accumulateAndGet(until, (a, b) -> a - b > 0 ? a : b);
+            if (until - pausedUntilNanos > 0) {
+                pausedUntilNanos = until;
+            }
         }
     }
 
-    void succeeded() {
-        if (slowdown.get() > 1 && successes.incrementAndGet() >= recoverAfter) {
-            successes.set(0);
-            slowdown.updateAndGet(s -> Math.max(1, s - 1));
+    private void decrease(long now, long sentNanos) {
+        double sendRate = currentRate(sentNanos);
+        int count = acceptedWithin(sentNanos - windowNanos, sentNanos);
+        double got = count * 1e9 / windowNanos;
+        signalSentNanos = sentNanos;
+        signalAccepted = count;
+        signalSendRate = sendRate;
+        refining = true;
+        double limit = Math.min(got > 0 ? got : sendRate / 2, sendRate);
+        lastDecreaseNanos = now;
+        decreasedOnce = true;
+        if (limit == Double.POSITIVE_INFINITY) {
+            // refused before anything got through, with no rate to halve: nothing to learn from yet, the
+            // retry-after pause is the brake, and the next refusal of a request sent after it measures again
+            return;
         }
+        boolean same = !Double.isNaN(measured) && Math.abs(limit - measured) <= SAME_LIMIT * measured;
+        holdNanos = same ? Math.min(HOLD_MAX_NANOS, holdNanos * 2) : HOLD_MIN_NANOS;
+        if (same) {
+            // a window counted across two fixed windows of the provider can hold more than its limit: meeting the
+            // same limit again never raises the estimate
+            limit = Math.min(limit, measured);
+        }
+        measured = limit;
+        rate = clamp(limit * CRUISE_PERCENT / 100);
+        probeFromNanos = now + holdNanos;
+        // a new rate starts now: what the old one reserved ahead is not owed
+        nextNanos = Math.min(nextNanos, now + (long) Math.ceil(1e9 / rate));
     }
 
-    int slowdown() {
-        return slowdown.get();
+    private int acceptedWithin(long fromExclusive, long toInclusive) {
+        int n = 0;
+        for (int i = 0; i < acceptedCount; i++) {
+            long t = accepted[i];
+            if (t - fromExclusive > 0 && toInclusive - t >= 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The rate at {@code now}: the cruise, grown by the probe once the hold is over, capped by the ceiling. */
+    private double currentRate(long now) {
+        if (rate == Double.POSITIVE_INFINITY || !adaptive) {
+            return rate;
+        }
+        long probing = now - probeFromNanos;
+        if (probeFromNanos == Long.MAX_VALUE || probing <= 0) {
+            return rate;
+        }
+        double exponent = SLOW_GROWTH * Math.min(probing, SLOW_PROBE_NANOS)
+                + FAST_GROWTH * Math.max(0, probing - SLOW_PROBE_NANOS);
+        return Math.min(ceiling, rate * Math.exp(Math.min(exponent, 50)));
+    }
+
+    private double clamp(double r) {
+        return Math.max(floor, Math.min(ceiling, r));
+    }
+
+    /** Requests per second now; infinity when unpaced. For tests, metrics and the in-flight window. */
+    synchronized double rate() {
+        return currentRate(clock.getAsLong());
+    }
+
+    /** The accepted rate measured at the last decrease, NaN before any. */
+    synchronized double measuredLimit() {
+        return measured;
     }
 }

@@ -1,83 +1,223 @@
 package io.desknotify.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.desknotify.core.RateLimitSettings;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class PacerTest {
+    private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final long S = TimeUnit.SECONDS.toNanos(1);
 
-    @Test
-    void throttlingHalvesTheRateDownToTheMaximumSlowdownAndSuccessesRecoverItStepByStep() {
-        Pacer pacer = new Pacer("p", RateLimitSettings.perSecond(100).adaptation(8, 3), Duration.ZERO);
-        pacer.throttled(null);
-        assertThat(pacer.slowdown()).isEqualTo(2);
-        pacer.throttled(null);
-        pacer.throttled(null);
-        pacer.throttled(null);
-        assertThat(pacer.slowdown()).isEqualTo(8);
+    /** A clock moved by hand, starting far from zero so that differences, not values, matter. */
+    private long now = 1_000_000 * S;
 
-        pacer.succeeded();
-        pacer.succeeded();
-        assertThat(pacer.slowdown()).isEqualTo(8);
-        pacer.succeeded();
-        assertThat(pacer.slowdown()).isEqualTo(7);
-        for (int i = 0; i < 3 * 6; i++) {
-            pacer.succeeded();
+    /** Sends through the pacer as fast as it grants, for {@code nanos}; returns the departure times. */
+    private List<Long> sendFor(Pacer pacer, long nanos) {
+        List<Long> sent = new ArrayList<>();
+        long end = now + nanos;
+        while (now - end < 0) {
+            long wait = pacer.tryAcquire();
+            if (wait == 0) {
+                sent.add(now);
+            } else {
+                now += Math.min(wait, end - now);
+            }
         }
-        assertThat(pacer.slowdown()).isEqualTo(1);
-        pacer.succeeded();
-        assertThat(pacer.slowdown()).isEqualTo(1);
+        return sent;
     }
 
-    @Test
-    void aSlowedDownPacerSpacesRequestsByTheSlowdownFactor() {
-        Pacer pacer = new Pacer("p", RateLimitSettings.perSecond(100), Duration.ZERO);
-        pacer.throttled(null);
-        pacer.throttled(null);
-        assertThat(pacer.slowdown()).isEqualTo(4);
-        long first = pacer.reserve();
-        long second = pacer.reserve();
-        // one slot is 10 ms; at slowdown 4 each request takes four slots
-        assertThat(second - first).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(35));
-    }
-
-    @Test
-    void throttlingAnswersArrivingTogetherHalveTheRateOnce() {
-        Pacer pacer = new Pacer("p", RateLimitSettings.perSecond(100), Duration.ofHours(1));
-        for (int i = 0; i < 16; i++) {
-            pacer.throttled(Duration.ofMillis(100));
+    private static int maxInAnyWindow(List<Long> times, long window) {
+        int best = 0;
+        int from = 0;
+        for (int to = 0; to < times.size(); to++) {
+            while (times.get(to) - times.get(from) >= window) {
+                from++;
+            }
+            best = Math.max(best, to - from + 1);
         }
-        assertThat(pacer.slowdown()).isEqualTo(2);
+        return best;
     }
 
     @Test
-    void requestsReservedDuringAPauseLeaveOneByOneAfterIt() {
-        Pacer pacer = new Pacer("p", RateLimitSettings.perSecond(100).adaptive(false));
-        pacer.throttled(Duration.ofMillis(500));
-        long first = pacer.reserve();
-        long second = pacer.reserve();
-        long third = pacer.reserve();
-        assertThat(first).isGreaterThan(TimeUnit.MILLISECONDS.toNanos(400));
-        // slots of 10 ms (plus the margin) survive the pause instead of collapsing into one burst at its end
-        assertThat(second - first).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(9));
-        assertThat(third - second).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(9));
+    void aToldLimitLeavesOneRequestOfEveryWindowOfItsPeriodToTheTransportEvenAfterIdle() {
+        Pacer pacer = new Pacer(RateLimitSettings.perSecond(20), () -> now);
+        List<Long> sent = new ArrayList<>(sendFor(pacer, 3 * S));
+        now += 777 * MS; // idle, then go again: the first request may leave at once, the next a full slot later
+        sent.addAll(sendFor(pacer, 3 * S));
+        assertThat(maxInAnyWindow(sent, S)).isLessThanOrEqualTo(19);
+        assertThat(sent.size()).isGreaterThanOrEqualTo(2 * 3 * 18);
     }
 
     @Test
-    void notAdaptiveMeansThrottlingDoesNotSlowDown() {
-        Pacer pacer = new Pacer("p", RateLimitSettings.perSecond(100).adaptive(false));
-        pacer.throttled(null);
-        assertThat(pacer.slowdown()).isEqualTo(1);
+    void withNothingToldItDoesNotPaceUntilTheProviderRefuses() {
+        Pacer pacer = new Pacer(RateLimitSettings.unlimited(), () -> now);
+        for (int i = 0; i < 1000; i++) {
+            assertThat(pacer.tryAcquire()).isZero();
+        }
+        assertThat(pacer.rate()).isInfinite();
     }
 
     @Test
-    void retryAfterPausesEvenAnUnlimitedPacer() {
-        Pacer pacer = new Pacer("p", RateLimitSettings.unlimited());
-        assertThat(pacer.reserve()).isLessThanOrEqualTo(0);
-        pacer.throttled(Duration.ofMillis(500));
-        assertThat(pacer.reserve()).isGreaterThan(TimeUnit.MILLISECONDS.toNanos(400));
+    void theFirstRefusalPausesForTheRetryAfterAndSetsTheRateTo95PercentOfWhatWasAccepted() {
+        Pacer pacer = new Pacer(RateLimitSettings.unlimited(), () -> now);
+        // 25 requests in half a second: the provider accepts 20 of them, then refuses
+        for (int i = 0; i < 25; i++) {
+            assertThat(pacer.tryAcquire()).isZero();
+            if (i < 20) {
+                pacer.accepted(now);
+            }
+            now += 20 * MS;
+        }
+        long refusedSent = now - 5 * 20 * MS;
+        pacer.throttled(refusedSent, Duration.ofSeconds(1));
+        assertThat(pacer.measuredLimit()).isCloseTo(20, within(0.01));
+        assertThat(pacer.rate()).isCloseTo(19, within(0.01));
+        long wait = pacer.tryAcquire();
+        assertThat(wait).isGreaterThan(900 * MS).isLessThanOrEqualTo(S);
+    }
+
+    @Test
+    void refusalsOfRequestsSentBeforeTheDecreaseAreTheSameSignalAndLowerNothing() {
+        Pacer pacer = new Pacer(RateLimitSettings.perSecond(100), () -> now);
+        List<Long> sent = sendFor(pacer, S);
+        sent.forEach(pacer::accepted);
+        pacer.throttled(sent.get(sent.size() - 1), null);
+        double after = pacer.rate();
+        for (int i = sent.size() - 20; i < sent.size(); i++) {
+            pacer.throttled(sent.get(i), null);
+        }
+        assertThat(pacer.rate()).isEqualTo(after);
+    }
+
+    @Test
+    void aRateLoweredByMeasurementIsProbedUpwardsAfterTheHoldAndFindsARaisedLimit() {
+        Pacer pacer = new Pacer(RateLimitSettings.unlimited(), () -> now);
+        for (int i = 0; i < 40; i++) {
+            pacer.tryAcquire();
+            pacer.accepted(now);
+            now += 25 * MS; // 40 a second accepted over one second
+        }
+        pacer.throttled(now - 25 * MS, null);
+        assertThat(pacer.rate()).isCloseTo(38, within(0.01));
+        now += Pacer.HOLD_MIN_NANOS - MS;
+        assertThat(pacer.rate()).isCloseTo(38, within(0.01));
+        now += S + MS;
+        assertThat(pacer.rate()).isCloseTo(38 * 1.05, within(0.05));
+        // no refusal for a while: the limit was raised, and growth speeds up to find it within seconds
+        now += 5 * S;
+        assertThat(pacer.rate()).isGreaterThan(38 * 2);
+    }
+
+    @Test
+    void meetingTheSameLimitAgainDoublesTheHoldSoAStableLimitIsProbedRarely() {
+        Pacer pacer = new Pacer(RateLimitSettings.unlimited(), () -> now);
+        long hold = Pacer.HOLD_MIN_NANOS;
+        for (int round = 0; round < 4; round++) {
+            // the provider accepts 50 a second, whatever we send
+            for (int i = 0; i < 50; i++) {
+                pacer.accepted(now - S + (i + 1) * 20 * MS);
+            }
+            pacer.throttled(now, null);
+            double cruise = pacer.rate();
+            assertThat(cruise).isCloseTo(47.5, within(0.5));
+            now += hold - MS;
+            assertThat(pacer.rate()).as("still holding in round %d", round).isEqualTo(cruise);
+            now += 2 * MS;
+            hold = Math.min(Pacer.HOLD_MAX_NANOS, hold * 2);
+            now += S; // probing a little, then refused again at the same limit
+        }
+        assertThat(hold).isEqualTo(Pacer.HOLD_MAX_NANOS);
+    }
+
+    @Test
+    void aToldRateIsLoweredByRefusalsButNeverBelowItsFloorAndNeverGrowsAboveTheTold() {
+        Pacer pacer = new Pacer(RateLimitSettings.perSecond(100).maxSlowdown(4), () -> now);
+        for (int i = 0; i < 10; i++) {
+            pacer.throttled(now, null); // nothing accepted at all
+            now += 2 * S;
+        }
+        assertThat(pacer.rate()).isCloseTo(97.0 / 4, within(0.01));
+        now += 120 * S;
+        assertThat(pacer.rate()).isCloseTo(97.0, within(0.01));
+    }
+
+    @Test
+    void aRefusalAtAKnownRateLowersItWithoutPausingAndRefusalsWithinHalfAWindowAreTheSameOverflow() {
+        Pacer pacer = new Pacer(RateLimitSettings.perSecond(100), () -> now);
+        sendFor(pacer, S).forEach(pacer::accepted);
+        pacer.throttled(now - MS, Duration.ofSeconds(1));
+        double lowered = pacer.rate();
+        assertThat(lowered).isLessThan(97);
+        assertThat(pacer.tryAcquire()).as("lowering the rate is the brake, not a pause").isLessThan(20 * MS);
+        now += 100 * MS;
+        pacer.throttled(now - MS, Duration.ofSeconds(1));
+        assertThat(pacer.rate()).isEqualTo(lowered);
+        assertThat(pacer.tryAcquire()).isLessThan(20 * MS);
+    }
+
+    @Test
+    void answersStillInFlightWhenTheRefusalCameCompleteTheMeasure() {
+        Pacer pacer = new Pacer(RateLimitSettings.unlimited(), () -> now);
+        List<Long> sent = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            pacer.tryAcquire();
+            sent.add(now);
+            now += 10 * MS;
+        }
+        // 20 got through, but the answers to the last 8 of them come after the refusal of the 21st
+        for (int i = 0; i < 12; i++) {
+            pacer.accepted(sent.get(i));
+        }
+        pacer.throttled(sent.get(20), Duration.ofSeconds(1));
+        assertThat(pacer.measuredLimit()).isCloseTo(12, within(0.01));
+        for (int i = 12; i < 20; i++) {
+            pacer.accepted(sent.get(i));
+        }
+        assertThat(pacer.measuredLimit()).isCloseTo(20, within(0.01));
+        assertThat(pacer.rate()).isCloseTo(19, within(0.01));
+        // once a request sent after the refusal is answered, the count is complete
+        now += 2 * S;
+        pacer.tryAcquire();
+        pacer.accepted(now);
+        pacer.accepted(sent.get(25));
+        assertThat(pacer.measuredLimit()).isCloseTo(20, within(0.01));
+    }
+
+    @Test
+    void notAdaptiveKeepsTheToldRateAndPausesForEveryRetryAfter() {
+        Pacer pacer = new Pacer(RateLimitSettings.perSecond(100).adaptive(false), () -> now);
+        pacer.throttled(now, Duration.ofMillis(500));
+        assertThat(pacer.rate()).isCloseTo(97.0, within(0.01));
+        assertThat(pacer.tryAcquire()).isGreaterThan(400 * MS);
+        now += 500 * MS;
+        List<Long> sent = sendFor(pacer, S);
+        // spaced requests survive the pause instead of collapsing into a burst at its end
+        assertThat(maxInAnyWindow(sent, 100 * MS)).isLessThanOrEqualTo(10);
+    }
+
+    @Test
+    void retryAfterPausesEvenAnUnlimitedNonAdaptivePacer() {
+        Pacer pacer = new Pacer(RateLimitSettings.unlimited().adaptive(false), () -> now);
+        assertThat(pacer.tryAcquire()).isZero();
+        pacer.throttled(now, Duration.ofMillis(500));
+        assertThat(pacer.tryAcquire()).isGreaterThan(400 * MS);
+        assertThat(pacer.rate()).isInfinite();
+    }
+
+    @Test
+    void aRefusalBeforeAnythingGotThroughLearnsNoRateAndOnlyPauses() {
+        Pacer pacer = new Pacer(RateLimitSettings.unlimited(), () -> now);
+        pacer.tryAcquire();
+        pacer.throttled(now, Duration.ofMillis(300));
+        assertThat(pacer.rate()).isInfinite();
+        assertThat(pacer.tryAcquire()).isGreaterThan(250 * MS);
+        now += 300 * MS;
+        assertThat(pacer.tryAcquire()).isZero();
     }
 }
