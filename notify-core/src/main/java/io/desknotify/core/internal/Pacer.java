@@ -30,6 +30,10 @@ import java.util.function.LongSupplier;
  *       A probe that meets the same limit doubles the hold (from {@code 4 s} up to {@code 16 s}), so a stable
  *       limit is probed rarely and a raised one is found within about 20 s; a different one starts the hold
  *       over.</li>
+ *   <li>Refusals while cruising (below the limit found) mean the limit dropped, being shared with other
+ *       clients, or that the provider refuses at random; they lower the rate, but to no less than half the
+ *       limit found, until the next probe measures again. A provider refusing a share of requests at random
+ *       so cannot drive the rate to nothing.</li>
  *   <li>The measure is completed by the answers still in flight when the refusal came: the first answers to
  *       requests of the counted window raise the cruise to what they add.</li>
  *   <li>A retry-after pauses every request only when the pacer did not know a rate yet, and for one window at
@@ -77,6 +81,8 @@ final class Pacer {
     private long probeFromNanos;
     /** The accepted rate measured at the last decrease. */
     private double measured = Double.NaN;
+    /** The limit last found by overshooting it (from no rate, or while probing); NaN before. */
+    private double anchor = Double.NaN;
     /** Departure times of accepted requests, a ring; enough for one window at the fastest rate we count. */
     private final long[] accepted = new long[HISTORY];
     private int acceptedNext;
@@ -212,6 +218,14 @@ final class Pacer {
         signalSendRate = sendRate;
         refining = true;
         double limit = Math.min(got > 0 ? got : sendRate / 2, sendRate);
+        // found by overshooting (from no rate, or while probing): a limit; refused while cruising below what was
+        // found: the limit dropped (shared with others) or the provider refuses at random, and the two look alike
+        // until the next probe, so cruising refusals lower the rate to half of the limit found, no further
+        boolean overshoot = sendRate == Double.POSITIVE_INFINITY
+                || probeFromNanos != Long.MAX_VALUE && sentNanos - probeFromNanos > 0;
+        if (!overshoot && !Double.isNaN(anchor)) {
+            limit = Math.max(limit, anchor / 2);
+        }
         lastDecreaseNanos = now;
         decreasedOnce = true;
         if (limit == Double.POSITIVE_INFINITY) {
@@ -227,6 +241,9 @@ final class Pacer {
             limit = Math.min(limit, measured);
         }
         measured = limit;
+        if (overshoot) {
+            anchor = limit;
+        }
         rate = clamp(limit * CRUISE_PERCENT / 100);
         probeFromNanos = now + holdNanos;
         // a new rate starts now: what the old one reserved ahead is not owed

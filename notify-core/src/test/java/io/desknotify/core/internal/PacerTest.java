@@ -220,4 +220,34 @@ class PacerTest {
         now += 300 * MS;
         assertThat(pacer.tryAcquire()).isZero();
     }
+
+    @Test
+    void refusalsAtRandomWhileCruisingLowerTheRateToHalfTheLimitFoundAndNoFurther() {
+        Pacer pacer = new Pacer(RateLimitSettings.unlimited(), () -> now);
+        for (int i = 0; i < 100; i++) {
+            pacer.tryAcquire();
+            pacer.accepted(now);
+            now += 10 * MS;
+        }
+        pacer.throttled(now - 10 * MS, null);
+        assertThat(pacer.rate()).isCloseTo(95, within(0.01));
+        // a provider refusing half of all requests, whatever the rate: every refusal is a new signal
+        for (int round = 0; round < 40; round++) {
+            long end = now + S;
+            int n = 0;
+            while (now - end < 0) {
+                long wait = pacer.tryAcquire();
+                if (wait > 0) {
+                    now += wait;
+                    continue;
+                }
+                if (n++ % 2 == 0) {
+                    pacer.accepted(now);
+                } else {
+                    pacer.throttled(now, null);
+                }
+            }
+        }
+        assertThat(pacer.rate()).isGreaterThanOrEqualTo(95.0 / 2 - 0.01);
+    }
 }
