@@ -30,10 +30,12 @@ import java.util.function.LongSupplier;
  *       A probe that meets the same limit doubles the hold (from {@code 4 s} up to {@code 16 s}), so a stable
  *       limit is probed rarely and a raised one is found within about 20 s; a different one starts the hold
  *       over.</li>
- *   <li>Refusals while cruising (below the limit found) mean the limit dropped, being shared with other
- *       clients, or that the provider refuses at random; they lower the rate, but to no less than half the
- *       limit found, until the next probe measures again. A provider refusing a share of requests at random
- *       so cannot drive the rate to nothing.</li>
+ *   <li>Refusals while cruising below the limit found mean that the provider refuses at random, or that the
+ *       limit is shared and other clients took more of it. They do not lower the rate (on random refusals that
+ *       would ratchet it down to nothing) unless more than 80% of a window was refused; the refused request waits
+ *       its retry-after, and the next probe, at most 16 s later, measures the limit again. For the same reason no probe lowers the rate below half the
+ *       limit found first: a provider whose limit falls further refuses more requests, each of which waits its
+ *       retry-after, but the rate stays off the floor.</li>
  *   <li>The measure is completed by the answers still in flight when the refusal came: the first answers to
  *       requests of the counted window raise the cruise to what they add.</li>
  *   <li>A retry-after pauses every request only when the pacer did not know a rate yet, and for one window at
@@ -61,6 +63,8 @@ final class Pacer {
     /** The lowest rate learnt without a told limit: one request a minute. */
     private static final double LEARNT_FLOOR = 1.0 / 60;
     private static final int HISTORY = 8192;
+    /** While cruising, a window refused more than this share lowers the rate; less is taken for random refusals. */
+    private static final double MOSTLY_REFUSED = 0.8;
 
     private final LongSupplier clock;
     private final boolean adaptive;
@@ -83,10 +87,19 @@ final class Pacer {
     private double measured = Double.NaN;
     /** The limit last found by overshooting it (from no rate, or while probing); NaN before. */
     private double anchor = Double.NaN;
+    /** The limit found at the first refusal, when no rate was known; NaN before. */
+    private double firstFound = Double.NaN;
     /** Departure times of accepted requests, a ring; enough for one window at the fastest rate we count. */
     private final long[] accepted = new long[HISTORY];
     private int acceptedNext;
     private int acceptedCount;
+    /** Departure times of refused requests, a ring like {@link #accepted}. */
+    private final long[] refused = new long[HISTORY];
+    private int refusedNext;
+    private int refusedCount;
+    /** The first departure, for a measure taken before a whole window has passed. */
+    private long firstDepartureNanos;
+    private boolean departed;
     /** The refused request the last decrease measured from, while late answers may still add to its window. */
     private boolean refining;
     private long signalSentNanos;
@@ -143,6 +156,10 @@ final class Pacer {
         if (pause > 0) {
             return pause;
         }
+        if (!departed) {
+            departed = true;
+            firstDepartureNanos = now;
+        }
         double r = currentRate(now);
         if (r == Double.POSITIVE_INFINITY) {
             return 0;
@@ -190,6 +207,11 @@ final class Pacer {
      */
     synchronized void throttled(long sentNanos, Duration retryAfter) {
         long now = clock.getAsLong();
+        refused[refusedNext] = sentNanos;
+        refusedNext = (refusedNext + 1) % HISTORY;
+        if (refusedCount < HISTORY) {
+            refusedCount++;
+        }
         boolean knewNoRate = currentRate(now) == Double.POSITIVE_INFINITY;
         // one decrease per overflow: refusals of requests sent before the last decrease, or within half a window
         // after it (a full fixed window refuses everything until it ends), are the same overflow seen again
@@ -211,27 +233,40 @@ final class Pacer {
 
     private void decrease(long now, long sentNanos) {
         double sendRate = currentRate(sentNanos);
-        int count = acceptedWithin(sentNanos - windowNanos, sentNanos);
-        double got = count * 1e9 / windowNanos;
+        boolean overshoot = sendRate == Double.POSITIVE_INFINITY
+                || probeFromNanos != Long.MAX_VALUE && sentNanos - probeFromNanos > 0;
+        int count = within(accepted, acceptedCount, sentNanos - windowNanos, sentNanos);
+        if (!overshoot && !Double.isNaN(anchor)) {
+            // refused while cruising below the limit found: the provider refuses at random, or the limit is shared
+            // and others took more of it; lowering the rate on every random refusal would ratchet it down to
+            // nothing, so only a window refused mostly (the limit is well below the cruise) lowers it; otherwise
+            // the refused request waits its retry-after, and the next probe measures the limit again
+            int no = within(refused, refusedCount, sentNanos - windowNanos, sentNanos);
+            if (no <= MOSTLY_REFUSED * (no + count)) {
+                return;
+            }
+        }
+        // before a whole window has passed since the first request, what got through counts for the time it had
+        long active = departed ? Math.min(windowNanos, Math.max(sentNanos - firstDepartureNanos, windowNanos / 20))
+                : windowNanos;
+        double got = count * 1e9 / active;
         signalSentNanos = sentNanos;
         signalAccepted = count;
         signalSendRate = sendRate;
         refining = true;
         double limit = Math.min(got > 0 ? got : sendRate / 2, sendRate);
-        // found by overshooting (from no rate, or while probing): a limit; refused while cruising below what was
-        // found: the limit dropped (shared with others) or the provider refuses at random, and the two look alike
-        // until the next probe, so cruising refusals lower the rate to half of the limit found, no further
-        boolean overshoot = sendRate == Double.POSITIVE_INFINITY
-                || probeFromNanos != Long.MAX_VALUE && sentNanos - probeFromNanos > 0;
-        if (!overshoot && !Double.isNaN(anchor)) {
-            limit = Math.max(limit, anchor / 2);
-        }
         lastDecreaseNanos = now;
         decreasedOnce = true;
         if (limit == Double.POSITIVE_INFINITY) {
             // refused before anything got through, with no rate to halve: nothing to learn from yet, the
             // retry-after pause is the brake, and the next refusal of a request sent after it measures again
             return;
+        }
+        if (sendRate == Double.POSITIVE_INFINITY) {
+            firstFound = limit;
+        } else if (overshoot && !Double.isNaN(firstFound)) {
+            // a probe refused at random measures only what got through: never below half the first limit found
+            limit = Math.max(limit, firstFound / 2);
         }
         boolean same = !Double.isNaN(measured) && Math.abs(limit - measured) <= SAME_LIMIT * measured;
         holdNanos = same ? Math.min(HOLD_MAX_NANOS, holdNanos * 2) : HOLD_MIN_NANOS;
@@ -241,19 +276,17 @@ final class Pacer {
             limit = Math.min(limit, measured);
         }
         measured = limit;
-        if (overshoot) {
-            anchor = limit;
-        }
+        anchor = limit;
         rate = clamp(limit * CRUISE_PERCENT / 100);
         probeFromNanos = now + holdNanos;
         // a new rate starts now: what the old one reserved ahead is not owed
         nextNanos = Math.min(nextNanos, now + (long) Math.ceil(1e9 / rate));
     }
 
-    private int acceptedWithin(long fromExclusive, long toInclusive) {
+    private static int within(long[] ring, int size, long fromExclusive, long toInclusive) {
         int n = 0;
-        for (int i = 0; i < acceptedCount; i++) {
-            long t = accepted[i];
+        for (int i = 0; i < size; i++) {
+            long t = ring[i];
             if (t - fromExclusive > 0 && toInclusive - t >= 0) {
                 n++;
             }

@@ -44,6 +44,12 @@ class PacerTest {
         return best;
     }
 
+    /** A first request long ago, so that a measure covers a whole window. */
+    private void longAgo(Pacer pacer) {
+        pacer.tryAcquire();
+        now += 5 * S;
+    }
+
     @Test
     void aToldLimitLeavesOneRequestOfEveryWindowOfItsPeriodToTheTransportEvenAfterIdle() {
         Pacer pacer = new Pacer(RateLimitSettings.perSecond(20), () -> now);
@@ -66,6 +72,7 @@ class PacerTest {
     @Test
     void theFirstRefusalPausesForTheRetryAfterAndSetsTheRateTo95PercentOfWhatWasAccepted() {
         Pacer pacer = new Pacer(RateLimitSettings.unlimited(), () -> now);
+        longAgo(pacer);
         // 25 requests in half a second: the provider accepts 20 of them, then refuses
         for (int i = 0; i < 25; i++) {
             assertThat(pacer.tryAcquire()).isZero();
@@ -98,6 +105,7 @@ class PacerTest {
     @Test
     void aRateLoweredByMeasurementIsProbedUpwardsAfterTheHoldAndFindsARaisedLimit() {
         Pacer pacer = new Pacer(RateLimitSettings.unlimited(), () -> now);
+        longAgo(pacer);
         for (int i = 0; i < 40; i++) {
             pacer.tryAcquire();
             pacer.accepted(now);
@@ -164,6 +172,7 @@ class PacerTest {
     @Test
     void answersStillInFlightWhenTheRefusalCameCompleteTheMeasure() {
         Pacer pacer = new Pacer(RateLimitSettings.unlimited(), () -> now);
+        longAgo(pacer);
         List<Long> sent = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             pacer.tryAcquire();
@@ -222,8 +231,9 @@ class PacerTest {
     }
 
     @Test
-    void refusalsAtRandomWhileCruisingLowerTheRateToHalfTheLimitFoundAndNoFurther() {
+    void refusalsAtRandomWhileCruisingDoNotRatchetTheRateDown() {
         Pacer pacer = new Pacer(RateLimitSettings.unlimited(), () -> now);
+        longAgo(pacer);
         for (int i = 0; i < 100; i++) {
             pacer.tryAcquire();
             pacer.accepted(now);
@@ -249,5 +259,61 @@ class PacerTest {
             }
         }
         assertThat(pacer.rate()).isGreaterThanOrEqualTo(95.0 / 2 - 0.01);
+        assertThat(pacer.measuredLimit()).isGreaterThan(20);
+    }
+
+    @Test
+    void aMeasureTakenBeforeAWholeWindowPassedCountsForTheTimeItHad() {
+        Pacer pacer = new Pacer(RateLimitSettings.unlimited(), () -> now);
+        for (int i = 0; i < 10; i++) {
+            pacer.tryAcquire();
+            pacer.accepted(now);
+            now += 10 * MS;
+        }
+        pacer.throttled(now, null);
+        // 10 in the first 100 ms: 100 a second, not 10
+        assertThat(pacer.measuredLimit()).isCloseTo(100, within(1.0));
+    }
+
+    @Test
+    void aCruiseRefusedMostlyLowersTheRateToWhatGotThrough() {
+        Pacer pacer = new Pacer(RateLimitSettings.unlimited(), () -> now);
+        longAgo(pacer);
+        for (int i = 0; i < 100; i++) {
+            pacer.accepted(now - S + (i + 1) * 10 * MS);
+        }
+        pacer.throttled(now, null);
+        assertThat(pacer.rate()).isCloseTo(95, within(0.01));
+        now += 2 * S;
+        // the limit fell to 10 a second: 10 got through, 80 refused in the last window
+        for (int i = 0; i < 90; i++) {
+            long t = now - S + (i + 1) * 11 * MS;
+            if (i % 9 == 0) {
+                pacer.accepted(t);
+            } else {
+                pacer.throttled(t, null);
+            }
+        }
+        assertThat(pacer.rate()).isLessThan(20);
+    }
+
+    @Test
+    void aCruiseRefusedAboutHalfAtRandomKeepsItsRate() {
+        Pacer pacer = new Pacer(RateLimitSettings.unlimited(), () -> now);
+        longAgo(pacer);
+        for (int i = 0; i < 100; i++) {
+            pacer.accepted(now - S + (i + 1) * 10 * MS);
+        }
+        pacer.throttled(now, null);
+        now += 2 * S;
+        for (int i = 0; i < 90; i++) {
+            long t = now - S + (i + 1) * 11 * MS;
+            if (i % 2 == 0) {
+                pacer.accepted(t);
+            } else {
+                pacer.throttled(t, null);
+            }
+        }
+        assertThat(pacer.rate()).isCloseTo(95, within(0.01));
     }
 }
