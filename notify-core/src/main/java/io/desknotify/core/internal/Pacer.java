@@ -65,6 +65,8 @@ final class Pacer {
     private static final int HISTORY = 8192;
     /** While cruising, a window refused more than this share lowers the rate; less is taken for random refusals. */
     private static final double MOSTLY_REFUSED = 0.8;
+    /** Fewer requests accepted than this in the window of a first refusal measure nothing. */
+    private static final int MIN_EVIDENCE = 5;
 
     private final LongSupplier clock;
     private final boolean adaptive;
@@ -255,6 +257,11 @@ final class Pacer {
         signalSendRate = sendRate;
         refining = true;
         double limit = Math.min(got > 0 ? got : sendRate / 2, sendRate);
+        if (sendRate == Double.POSITIVE_INFINITY && count < MIN_EVIDENCE) {
+            // a refusal among the very first requests (an injected fault, a limit others used up): too little got
+            // through to measure a rate from, so the retry-after pause is the only brake
+            limit = Double.POSITIVE_INFINITY;
+        }
         lastDecreaseNanos = now;
         decreasedOnce = true;
         if (limit == Double.POSITIVE_INFINITY) {
