@@ -87,8 +87,6 @@ final class Pacer {
     private long probeFromNanos;
     /** The accepted rate measured at the last decrease. */
     private double measured = Double.NaN;
-    /** The limit last found by overshooting it (from no rate, or while probing); NaN before. */
-    private double anchor = Double.NaN;
     /** The limit found at the first refusal, when no rate was known; NaN before. */
     private double firstFound = Double.NaN;
     /** Departure times of accepted requests, a ring; enough for one window at the fastest rate we count. */
@@ -238,7 +236,7 @@ final class Pacer {
         boolean overshoot = sendRate == Double.POSITIVE_INFINITY
                 || probeFromNanos != Long.MAX_VALUE && sentNanos - probeFromNanos > 0;
         int count = within(accepted, acceptedCount, sentNanos - windowNanos, sentNanos);
-        if (!overshoot && !Double.isNaN(anchor)) {
+        if (!overshoot && !Double.isNaN(measured)) {
             // refused while cruising below the limit found: the provider refuses at random, or the limit is shared
             // and others took more of it; lowering the rate on every random refusal would ratchet it down to
             // nothing, so only a window refused mostly (the limit is well below the cruise) lowers it; otherwise
@@ -283,7 +281,6 @@ final class Pacer {
             limit = Math.min(limit, measured);
         }
         measured = limit;
-        anchor = limit;
         rate = clamp(limit * CRUISE_PERCENT / 100);
         probeFromNanos = now + holdNanos;
         // a new rate starts now: what the old one reserved ahead is not owed
@@ -319,7 +316,7 @@ final class Pacer {
         return Math.max(floor, Math.min(ceiling, r));
     }
 
-    /** Requests per second now; infinity when unpaced. For tests, metrics and the in-flight window. */
+    /** Requests per second now; infinity when unpaced. For tests. */
     synchronized double rate() {
         return currentRate(clock.getAsLong());
     }
