@@ -6,6 +6,7 @@ import io.desknotify.api.Outcome;
 import io.desknotify.api.Target;
 import io.desknotify.core.Notifier;
 import io.desknotify.testkit.Emulator;
+import io.desknotify.testkit.Route;
 import io.desknotify.testkit.huawei.HuaweiWorkspaceEmulator;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
@@ -200,6 +201,12 @@ public final class ClientCpuHarness {
                     System.out.printf(Locale.ROOT, "  %-40s %8.2f us/target%n", g, d / 1e3 / n);
                 }
             });
+        }
+        for (Route route : Route.values()) {
+            int count = emulator.journal().requestCount(route);
+            if (count > 0) {
+                System.out.printf(Locale.ROOT, "  %-40s %8.2f requests/send%n", route, (double) count / sends);
+            }
         }
         long shown = emulator.journal().totalShown();
         if (shown != n) {
