@@ -25,6 +25,7 @@ import io.desknotify.transport.http.internal.Checks;
 import io.desknotify.transport.http.internal.HttpSettings;
 import io.desknotify.transport.http.internal.ExchangeExecutor;
 import io.desknotify.transport.http.internal.IoFailures;
+import io.desknotify.transport.http.internal.JsonWriter;
 import io.desknotify.transport.http.internal.Jsons;
 import io.desknotify.transport.http.internal.ThrottlePause;
 import jakarta.json.JsonArray;
@@ -193,7 +194,8 @@ public final class HuaweiWorkspaceTransport implements Transport {
             return CompletableFuture.failedFuture(fatal("MESSAGE_TOO_LONG", "the notification is " + text.length()
                     + " characters long with its severity prefix; the limit is " + maxMessageLength));
         }
-        var body = Jsons.provider().createObjectBuilder();
+        // {"desktop_ids":[...],"notifications":"..."}: ids of at most 36 characters, the text at most its limit
+        JsonWriter body = JsonWriter.withCapacity(48 + 40 * batch.targets().size() + text.length()).beginObject();
         String what;
         String path;
         switch (batch.kind()) {
@@ -202,9 +204,9 @@ public final class HuaweiWorkspaceTransport implements Transport {
                     return CompletableFuture.failedFuture(fatal("BATCH_TOO_LARGE", "a batch holds "
                             + batch.targets().size() + " desktops; the limit is " + maxDesktopsPerCall));
                 }
-                List<String> ids = new ArrayList<>(batch.targets().size());
-                batch.targets().forEach(t -> ids.add(t.value()));
-                body.add("desktop_ids", Jsons.stringArray(ids));
+                body.name("desktop_ids").beginArray();
+                batch.targets().forEach(t -> body.value(t.value()));
+                body.endArray();
                 what = "POST desktops/notifications";
                 path = api.path("desktops", "notifications");
             }
@@ -227,8 +229,7 @@ public final class HuaweiWorkspaceTransport implements Transport {
                         batch.kind() + " targets cannot be sent to directly; resolve them first"));
             }
         }
-        body.add("notifications", text);
-        byte[] payload = Jsons.toBytes(body.build());
+        byte[] payload = body.name("notifications").value(text).endObject().toBytes();
         return api.send("POST", what, path, List.of(), payload).thenApply(reply -> {
             JsonObject o = api.json(reply);
             String jobId = Jsons.string(o, "job_id").filter(s -> !s.isBlank())

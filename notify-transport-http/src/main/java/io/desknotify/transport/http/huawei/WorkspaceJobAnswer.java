@@ -42,9 +42,8 @@ final class WorkspaceJobAnswer {
      * @throws Jsons.MalformedJsonException when the body is not JSON, not an object, or nested deeper than allowed
      */
     static WorkspaceJobAnswer parse(byte[] body, int maxDepth) {
-        Jsons.checkDepth(body, maxDepth);
         WorkspaceJobAnswer job = new WorkspaceJobAnswer();
-        JsonScanner p = new JsonScanner(body);
+        JsonScanner p = new JsonScanner(body, maxDepth);
         Event first = p.next();
         if (first != Event.START_OBJECT) {
             if (first != Event.START_ARRAY) {
@@ -77,7 +76,8 @@ final class WorkspaceJobAnswer {
     }
 
     private static Map<String, SubJob> subJobs(JsonScanner p) {
-        Map<String, SubJob> subs = new HashMap<>();
+        // sized for a full batch (the API takes at most 100 desktops a call) so that reading one never rehashes
+        Map<String, SubJob> subs = new HashMap<>(256);
         Event e;
         while ((e = p.next()) != Event.END_ARRAY) {
             if (e != Event.START_OBJECT) {

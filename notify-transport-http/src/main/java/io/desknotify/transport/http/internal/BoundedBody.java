@@ -1,10 +1,10 @@
 package io.desknotify.transport.http.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodySubscriber;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -34,7 +34,7 @@ public final class BoundedBody {
             if (declared.isPresent() && declared.getAsLong() > maxBytes) {
                 return new Refusing(new BodyTooLargeException(info.statusCode(), declared.getAsLong(), maxBytes));
             }
-            return new Collecting(info.statusCode(), maxBytes);
+            return new Collecting(info.statusCode(), maxBytes, declared.orElse(-1));
         };
     }
 
@@ -92,13 +92,17 @@ public final class BoundedBody {
         private final int status;
         private final int maxBytes;
         private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        // the body is read straight from the client's buffers into one array, sized by Content-Length when the
+        // answer has one, so that a body is copied once and, when its length was announced, never regrown
+        private byte[] bytes;
+        private int size;
         private Flow.Subscription subscription;
         private boolean done;
 
-        Collecting(int status, int maxBytes) {
+        Collecting(int status, int maxBytes, long declared) {
             this.status = status;
             this.maxBytes = maxBytes;
+            this.bytes = new byte[declared >= 0 ? (int) declared : Math.min(maxBytes, 1024)];
         }
 
         @Override
@@ -120,15 +124,17 @@ public final class BoundedBody {
             }
             for (ByteBuffer b : buffers) {
                 int n = b.remaining();
-                if (out.size() + (long) n > maxBytes) {
+                if (size + (long) n > maxBytes) {
                     done = true;
                     subscription.cancel();
                     result.completeExceptionally(new BodyTooLargeException(status, -1, maxBytes));
                     return;
                 }
-                byte[] chunk = new byte[n];
-                b.get(chunk);
-                out.write(chunk, 0, n);
+                if (size + n > bytes.length) {
+                    bytes = Arrays.copyOf(bytes, (int) Math.min(maxBytes, Math.max(size + n, 2L * bytes.length)));
+                }
+                b.get(bytes, size, n);
+                size += n;
             }
         }
 
@@ -144,7 +150,7 @@ public final class BoundedBody {
         public void onComplete() {
             if (!done) {
                 done = true;
-                result.complete(out.toByteArray());
+                result.complete(size == bytes.length ? bytes : Arrays.copyOf(bytes, size));
             }
         }
     }

@@ -11,8 +11,9 @@ import java.util.Arrays;
  * {@link jakarta.json.stream.JsonParser}, for answers so large that the general parser's cost shows: it reads the
  * bytes in place, compares member names without making strings of them, and makes a string only of what the
  * caller asks for. It refuses what {@link Jsons#parse} refuses, reads nothing after the top-level value (as that
- * does), and turns malformed UTF-8 into U+FFFD as decoding does. Nesting is bounded by {@link Jsons#checkDepth},
- * which the caller runs first.
+ * does), and turns malformed UTF-8 into U+FFFD as decoding does. It refuses nesting deeper than its bound with the
+ * message of {@link Jsons#checkDepth}, so a hostile answer cannot make it grow without the caller scanning the body
+ * twice.
  *
  * <p>Not thread-safe: one scanner per body.
  */
@@ -24,6 +25,7 @@ public final class JsonScanner {
     private static final int ARRAY_AFTER_VALUE = 4;
 
     private final byte[] in;
+    private final int maxDepth;
     private int pos;
     private int[] stack = new int[16];
     private int depth;
@@ -37,10 +39,15 @@ public final class JsonScanner {
     /**
      * A scanner of {@code body}, which it does not copy.
      *
-     * @param body UTF-8 JSON
+     * @param body     UTF-8 JSON
+     * @param maxDepth the deepest nesting of objects and arrays allowed
      */
-    public JsonScanner(byte[] body) {
+    public JsonScanner(byte[] body, int maxDepth) {
+        if (maxDepth < 1) {
+            throw new IllegalArgumentException("maxDepth must be at least 1 but was " + maxDepth);
+        }
         this.in = body;
+        this.maxDepth = maxDepth;
     }
 
     /**
@@ -265,6 +272,9 @@ public final class JsonScanner {
     }
 
     private void push(int state) {
+        if (depth == maxDepth) {
+            throw new Jsons.MalformedJsonException("JSON nested deeper than " + maxDepth + " levels refused");
+        }
         if (depth == stack.length) {
             stack = Arrays.copyOf(stack, depth * 2);
         }

@@ -121,6 +121,19 @@ class WorkspaceJobAnswerTest {
         }
     }
 
+    @Test
+    void nestingDeeperThanTheBoundIsRefusedWhereverItIsEvenInAMemberNobodyReads() {
+        String atBound = "{\"status\":\"SUCCESS\",\"x\":" + "[".repeat(3) + "]".repeat(3) + "}";
+        String overBound = "{\"status\":\"SUCCESS\",\"x\":" + "[".repeat(4) + "]".repeat(4) + "}";
+
+        assertThat(WorkspaceJobAnswer.string(WorkspaceJobAnswer.parse(bytes(atBound), 4).status)).isEqualTo("SUCCESS");
+        assertThatThrownBy(() -> WorkspaceJobAnswer.parse(bytes(overBound), 4))
+                .isInstanceOf(Jsons.MalformedJsonException.class)
+                .hasMessage("JSON nested deeper than 4 levels refused");
+        assertThatThrownBy(() -> Jsons.parseObject(bytes(overBound), 4))
+                .hasMessage("JSON nested deeper than 4 levels refused");
+    }
+
     /** The sub-jobs as desktop id to [status string, error_code text, fail_reason text]. */
     private static Map<String, List<String>> subJobsOf(WorkspaceJobAnswer job) {
         Map<String, List<String>> out = new HashMap<>();

@@ -106,6 +106,76 @@ class HttpInternalsTest {
     }
 
     @Test
+    void aBodyIsCollectedWholeFromManyBuffersWithOrWithoutItsLengthAnnounced() throws Exception {
+        byte[] body = new byte[5000];
+        for (int i = 0; i < body.length; i++) {
+            body[i] = (byte) i;
+        }
+        for (Map<String, List<String>> headers : List.of(Map.<String, List<String>>of(),
+                Map.of("Content-Length", List.of("5000")))) {
+            var subscriber = BoundedBody.handler(8192).apply(responseInfo(headers));
+            subscriber.onSubscribe(new NoSubscription());
+            for (int from = 0; from < body.length; from += 700) {
+                int to = Math.min(body.length, from + 700);
+                // two buffers per call, as the client hands them, one of them a slice not starting at 0
+                int mid = from + (to - from) / 3;
+                subscriber.onNext(List.of(java.nio.ByteBuffer.wrap(body, from, mid - from),
+                        java.nio.ByteBuffer.wrap(body, mid, to - mid).slice()));
+            }
+            subscriber.onComplete();
+
+            assertThat(subscriber.getBody().toCompletableFuture().get()).as(headers.toString()).isEqualTo(body);
+        }
+    }
+
+    @Test
+    void aBodyWithoutAnnouncedLengthIsRefusedOnceItPassesTheCap() {
+        var subscriber = BoundedBody.handler(1500).apply(responseInfo(Map.of()));
+        NoSubscription subscription = new NoSubscription();
+        subscriber.onSubscribe(subscription);
+        subscriber.onNext(List.of(java.nio.ByteBuffer.wrap(new byte[1000])));
+        subscriber.onNext(List.of(java.nio.ByteBuffer.wrap(new byte[501])));
+
+        assertThat(subscription.cancelled).isTrue();
+        assertThatThrownBy(() -> subscriber.getBody().toCompletableFuture().get())
+                .hasCauseInstanceOf(BoundedBody.BodyTooLargeException.class)
+                .hasMessageContaining("more than 1500 bytes refused");
+    }
+
+    private static java.net.http.HttpResponse.ResponseInfo responseInfo(Map<String, List<String>> headers) {
+        return new java.net.http.HttpResponse.ResponseInfo() {
+            @Override
+            public int statusCode() {
+                return 200;
+            }
+
+            @Override
+            public HttpHeaders headers() {
+                return HttpHeaders.of(headers, (a, b) -> true);
+            }
+
+            @Override
+            public java.net.http.HttpClient.Version version() {
+                return java.net.http.HttpClient.Version.HTTP_1_1;
+            }
+        };
+    }
+
+    private static final class NoSubscription implements java.util.concurrent.Flow.Subscription {
+        boolean cancelled;
+
+        @Override
+        public void request(long n) {
+            // everything is pushed by the test
+        }
+
+        @Override
+        public void cancel() {
+            cancelled = true;
+        }
+    }
+
+    @Test
     void bodyCapMustBePositive() {
         assertThatThrownBy(() -> BoundedBody.handler(0)).isInstanceOf(IllegalArgumentException.class);
     }
