@@ -14,9 +14,9 @@ import java.util.Optional;
  *       retry-after, counts how many requests of the last second the provider accepted, and from then on sends at
  *       95% of that, probing upwards now and then (rarely, once the same limit has been met again) so that a
  *       raised limit is found too. Refusals after that lower the rate only when more than 80% of a window was
- *       refused, so that random throttling cannot drive the rate to nothing; the price, measured in the README's
- *       figures, is that after a probe overshoots, up to about half of the requests may be refused for a while,
- *       each waiting its retry-after. Set the limit when it is known.</li>
+ *       refused, so that random throttling cannot drive the rate to nothing; the price is that a limit that
+ *       falls by less than that costs refused requests, each waiting its retry-after, until the next probe
+ *       measures it again. Set the limit when it is known.</li>
  *   <li>{@link #perSecond(int)} or {@link #of(int, Duration)}: at most that many requests per period, paced 3%
  *       below it, and from 10 permits on so that no window of that length, fixed or sliding, holds more than
  *       {@code permits - 1} of the notifier's requests even when timers jitter: one is left for what a transport

@@ -97,9 +97,6 @@ final class Pacer {
     private final long[] refused = new long[HISTORY];
     private int refusedNext;
     private int refusedCount;
-    /** The first departure, for a measure taken before a whole window has passed. */
-    private long firstDepartureNanos;
-    private boolean departed;
     /** The refused request the last decrease measured from, while late answers may still add to its window. */
     private boolean refining;
     private long signalSentNanos;
@@ -155,10 +152,6 @@ final class Pacer {
         long pause = pausedUntilNanos - now;
         if (pause > 0) {
             return pause;
-        }
-        if (!departed) {
-            departed = true;
-            firstDepartureNanos = now;
         }
         double r = currentRate(now);
         if (r == Double.POSITIVE_INFINITY) {
@@ -246,10 +239,9 @@ final class Pacer {
                 return;
             }
         }
-        // before a whole window has passed since the first request, what got through counts for the time it had
-        long active = departed ? Math.min(windowNanos, Math.max(sentNanos - firstDepartureNanos, windowNanos / 20))
-                : windowNanos;
-        double got = count * 1e9 / active;
+        // what got through in one window is the limit, however early in the window the refusal came: a provider
+        // counting N a window lets N through at once and then refuses, so N over the time it took is no rate
+        double got = count * 1e9 / windowNanos;
         signalSentNanos = sentNanos;
         signalAccepted = count;
         signalSendRate = sendRate;
