@@ -273,7 +273,7 @@ public final class JsonScanner {
 
     private void push(int state) {
         if (depth == maxDepth) {
-            throw new Jsons.MalformedJsonException("JSON nested deeper than " + maxDepth + " levels refused");
+            throw Jsons.tooDeep(maxDepth);
         }
         if (depth == stack.length) {
             stack = Arrays.copyOf(stack, depth * 2);

@@ -72,15 +72,6 @@ public final class JsonWriter {
         return this;
     }
 
-    /** Writes an array of strings. */
-    public JsonWriter values(Iterable<String> values) {
-        beginArray();
-        for (String v : values) {
-            value(v);
-        }
-        return endArray();
-    }
-
     /** The body written so far, as UTF-8. */
     public byte[] toBytes() {
         if (depth != 0) {

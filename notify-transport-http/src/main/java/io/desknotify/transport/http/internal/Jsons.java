@@ -14,7 +14,6 @@ import jakarta.json.stream.JsonGenerator;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -93,7 +92,7 @@ public final class Jsons {
                 inString = true;
             } else if (b == '{' || b == '[') {
                 if (++depth > maxDepth) {
-                    throw new MalformedJsonException("JSON nested deeper than " + maxDepth + " levels refused");
+                    throw tooDeep(maxDepth);
                 }
             } else if (b == '}' || b == ']') {
                 depth--;
@@ -110,11 +109,9 @@ public final class Jsons {
         return out.toByteArray();
     }
 
-    /** A JSON array of strings. */
-    public static JsonArray stringArray(List<String> values) {
-        var b = PROVIDER.createArrayBuilder();
-        values.forEach(b::add);
-        return b.build();
+    /** The refusal of a body nested deeper than {@code maxDepth}, the same from every reader. */
+    static MalformedJsonException tooDeep(int maxDepth) {
+        return new MalformedJsonException("JSON nested deeper than " + maxDepth + " levels refused");
     }
 
     /** The string member {@code name}, if present and a string. */
