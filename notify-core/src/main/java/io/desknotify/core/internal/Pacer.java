@@ -10,7 +10,10 @@ import java.util.function.LongSupplier;
  *
  * <h2>Spacing</h2>
  * A departure is granted at most every {@code 1 / rate} (a generic cell rate algorithm without burst: after idle
- * the next request may leave at once, the one after it a full interval later). A told limit of {@code N per
+ * the next request may leave at once, the one after it a full interval later), and never while the last window
+ * (one second, or the told period) already holds as many departures as the rate allows in one: after a faster
+ * spell (the unpaced start, a probe) or a timer that fired late, spacing alone would send into a window the
+ * provider has counted full. A told limit of {@code N per
  * period} is paced at {@value #TOLD_MARGIN_PERCENT}% below {@code N / period}, and from {@code N = 10} on low
  * enough that no window of one period, fixed or sliding, holds more than {@code N - 1} departures even when timers
  * fire a little late: the one left is for what the transport sends on its own, such as a login.
@@ -23,19 +26,26 @@ import java.util.function.LongSupplier;
  *   <li>A throttling answer to a request sent after the last decrease is a new signal; answers to requests sent
  *       before it are the same overflow seen again and change nothing (TCP's one reduction per window).</li>
  *   <li>On a new signal the pacer counts the requests that were accepted and had left in the window before the
- *       refused one: that is what the provider lets through. It cruises at {@value #CRUISE_PERCENT}% of that
- *       measure (never above the last rate, never above a told limit, never below its floor).</li>
+ *       refused one: that is what the provider lets through. A trailing window straddles two of a provider's fixed
+ *       windows and can hold the limit and the tail of the window before (a limit of 20 read as 22, and a
+ *       cruise at 95% of that refused again), so once the pacer has been sending for more than a window the
+ *       measure is also taken over up to two windows, and the lower of the two counts. It cruises at
+ *       {@value #CRUISE_PERCENT}% of that measure (never above the last rate, never above a told limit, never
+ *       below its floor).</li>
  *   <li>It holds the cruise, then probes upwards, slowly for the first seconds (5% a second: an unchanged limit
  *       is met again with one or two refusals), then faster (25% a second: a raised limit is found in seconds).
- *       A probe that meets the same limit doubles the hold (from {@code 4 s} up to {@code 16 s}), so a stable
- *       limit is probed rarely and a raised one is found within about 20 s; a different one starts the hold
+ *       The first measure, taken in the unpaced burst with answers still in flight, is the least sure and is held
+ *       {@code 2 s}; a probe that meets the same limit doubles the hold (from {@code 4 s} up to {@code 16 s}), so
+ *       a stable limit is probed rarely and a raised one is found within about 20 s; a different one starts the hold
  *       over.</li>
  *   <li>Refusals while cruising below the limit found mean that the provider refuses at random, or that the
  *       limit is shared and other clients took more of it. They do not lower the rate (on random refusals that
- *       would ratchet it down to nothing) unless more than 80% of a window was refused; the refused request waits
- *       its retry-after, and the next probe, at most 16 s later, measures the limit again. For the same reason no probe lowers the rate below half the
- *       limit found first: a provider whose limit falls further refuses more requests, each of which waits its
- *       retry-after, but the rate stays off the floor.</li>
+ *       would ratchet it down to nothing) unless more than 80% of a window was refused or
+ *       {@value #REFUSED_IN_A_ROW} refusals came in a row (a cruise above the limit is refused in runs until the
+ *       provider's window ends; random refusals of even half the requests rarely run that long); the refused
+ *       request waits its retry-after, and the next probe, at most 16 s later, measures the limit again. For the
+ *       same reason no probe lowers the rate below half the limit found first: a provider whose limit falls
+ *       further refuses more requests, each of which waits its retry-after, but the rate stays off the floor.</li>
  *   <li>The measure is completed by the answers still in flight when the refusal came: the first answers to
  *       requests of the counted window raise the cruise to what they add.</li>
  *   <li>A retry-after pauses every request only when the pacer did not know a rate yet, and for one window at
@@ -53,6 +63,8 @@ final class Pacer {
     static final int TOLD_MARGIN_PERCENT = 3;
     static final int CRUISE_PERCENT = 95;
     static final long HOLD_MIN_NANOS = Duration.ofSeconds(4).toNanos();
+    /** The hold after the first measure, the least sure of all (taken in a burst, with answers still in flight). */
+    static final long HOLD_FIRST_NANOS = Duration.ofSeconds(2).toNanos();
     static final long HOLD_MAX_NANOS = Duration.ofSeconds(16).toNanos();
     /** The first seconds of a probe grow the rate by 5% a second, then by 25% a second. */
     static final long SLOW_PROBE_NANOS = Duration.ofSeconds(2).toNanos();
@@ -65,6 +77,12 @@ final class Pacer {
     private static final int HISTORY = 8192;
     /** While cruising, a window refused more than this share lowers the rate; less is taken for random refusals. */
     private static final double MOSTLY_REFUSED = 0.8;
+    /**
+     * While cruising, this many refusals answered in a row, with no acceptance between them, lower the rate: a
+     * cruise above the limit (a first measure inflated by a provider's fixed window it straddled) is refused in
+     * runs until the window ends, random refusals of even half the requests rarely run this long.
+     */
+    private static final int REFUSED_IN_A_ROW = 8;
     /** Fewer requests accepted than this in the window of a first refusal measure nothing. */
     private static final int MIN_EVIDENCE = 5;
 
@@ -97,10 +115,22 @@ final class Pacer {
     private final long[] refused = new long[HISTORY];
     private int refusedNext;
     private int refusedCount;
+    private int refusedInARow;
+    /** Departure times within the last window, oldest first: a ring from {@code departureHead}. */
+    private final long[] departures = new long[HISTORY];
+    private int departureHead;
+    private int departureCount;
     /** The refused request the last decrease measured from, while late answers may still add to its window. */
     private boolean refining;
     private long signalSentNanos;
     private int signalAccepted;
+    /** Accepted in the span of up to two windows before the refusal when the measure counts it, else -1. */
+    private int signalAcceptedTwo = -1;
+    private long signalSpanNanos;
+    /** When the requests of the current busy spell began (the first grant after a window without one). */
+    private long busySinceNanos;
+    private long lastGrantNanos;
+    private boolean grantedAny;
     private double signalSendRate;
 
     Pacer(RateLimitSettings settings) {
@@ -155,22 +185,63 @@ final class Pacer {
         }
         double r = currentRate(now);
         if (r == Double.POSITIVE_INFINITY) {
+            granted(now);
             return 0;
         }
         long wait = nextNanos - now;
         if (wait > 0) {
             return wait;
         }
+        long full = windowFullFor(now, r);
+        if (full > 0) {
+            return full;
+        }
         long interval = (long) Math.ceil(1e9 / r);
         // a grant up to half an interval (at most 2 ms) late still counts from when it was due, so timer delays do
         // not slow the rate down; an earlier one counts from now, so idle time never adds up to a burst
         long tolerance = Math.min(interval / 2, 2_000_000L);
         nextNanos = Math.max(nextNanos, now - tolerance) + interval;
+        granted(now);
         return 0;
+    }
+
+    /**
+     * How long until one more departure keeps every trailing window within what the rate allows in one; 0 now. The
+     * spacing alone lets a window hold one more after a timer fired late, and after a faster spell (an unpaced
+     * start, a probe) it would send into a window the provider already counted full; no window of ours holding
+     * more than the cruise means that no window of the provider's, fixed or sliding, does.
+     */
+    private long windowFullFor(long now, double r) {
+        while (departureCount > 0 && departures[departureHead] - (now - windowNanos) <= 0) {
+            departureHead = (departureHead + 1) % HISTORY;
+            departureCount--;
+        }
+        long budget = Math.max(1, (long) Math.floor(r * windowNanos / 1e9 + 0.2));
+        if (departureCount < budget) {
+            return 0;
+        }
+        // the oldest departures that must leave the window before one more fits
+        int oldest = (int) ((departureHead + departureCount - budget) % HISTORY);
+        return Math.max(1, departures[oldest] + windowNanos - now + 1);
+    }
+
+    private void granted(long now) {
+        if (departureCount == HISTORY) {
+            departureHead = (departureHead + 1) % HISTORY;
+            departureCount--;
+        }
+        departures[(departureHead + departureCount) % HISTORY] = now;
+        departureCount++;
+        if (!grantedAny || now - lastGrantNanos > windowNanos) {
+            busySinceNanos = now;
+        }
+        grantedAny = true;
+        lastGrantNanos = now;
     }
 
     /** The answer to a request sent at {@code sentNanos} came and was not a throttling answer. */
     synchronized void accepted(long sentNanos) {
+        refusedInARow = 0;
         accepted[acceptedNext] = sentNanos;
         acceptedNext = (acceptedNext + 1) % HISTORY;
         if (acceptedCount < HISTORY) {
@@ -178,10 +249,13 @@ final class Pacer {
         }
         if (refining) {
             if (signalSentNanos - sentNanos > 0) {
-                // a request of the measured window that was still in flight when the refusal came
-                if (sentNanos - (signalSentNanos - windowNanos) > 0) {
-                    signalAccepted++;
-                    double limit = Math.min(signalAccepted * 1e9 / windowNanos, signalSendRate);
+                // a request of the measured windows that was still in flight when the refusal came
+                boolean inOne = sentNanos - (signalSentNanos - windowNanos) > 0;
+                boolean inTwo = signalAcceptedTwo >= 0 && sentNanos - (signalSentNanos - signalSpanNanos) > 0;
+                if (inOne || inTwo) {
+                    signalAccepted += inOne ? 1 : 0;
+                    signalAcceptedTwo += inTwo ? 1 : 0;
+                    double limit = measure(signalAccepted, signalAcceptedTwo, signalSpanNanos, signalSendRate);
                     if (limit > measured) {
                         measured = limit;
                         rate = clamp(limit * CRUISE_PERCENT / 100);
@@ -200,6 +274,7 @@ final class Pacer {
      */
     synchronized void throttled(long sentNanos, Duration retryAfter) {
         long now = clock.getAsLong();
+        refusedInARow++;
         refused[refusedNext] = sentNanos;
         refusedNext = (refusedNext + 1) % HISTORY;
         if (refusedCount < HISTORY) {
@@ -235,15 +310,23 @@ final class Pacer {
             // nothing, so only a window refused mostly (the limit is well below the cruise) lowers it; otherwise
             // the refused request waits its retry-after, and the next probe measures the limit again
             int no = within(refused, refusedCount, sentNanos - windowNanos, sentNanos);
-            if (no <= MOSTLY_REFUSED * (no + count)) {
+            if (no <= MOSTLY_REFUSED * (no + count) && refusedInARow < REFUSED_IN_A_ROW) {
                 return;
             }
         }
         // what got through in one window is the limit, however early in the window the refusal came: a provider
         // counting N a window lets N through at once and then refuses, so N over the time it took is no rate
-        double got = count * 1e9 / windowNanos;
+        // one trailing window can straddle two fixed windows of the provider's and hold the limit plus the tail of
+        // the window before (a limit of 20 read as 21, and a cruise at 95% of that refused again); over two windows
+        // the straddle weighs half. Two windows of this spell of sending: before it, idle time measures nothing
+        long span = grantedAny && now - lastGrantNanos < windowNanos
+                ? Math.min(2 * windowNanos, sentNanos - busySinceNanos) : 0;
+        int countTwo = span > windowNanos ? within(accepted, acceptedCount, sentNanos - span, sentNanos) : -1;
+        double got = measure(count, countTwo, span, Double.POSITIVE_INFINITY);
         signalSentNanos = sentNanos;
         signalAccepted = count;
+        signalAcceptedTwo = countTwo;
+        signalSpanNanos = span;
         signalSendRate = sendRate;
         refining = true;
         double limit = Math.min(got > 0 ? got : sendRate / 2, sendRate);
@@ -266,10 +349,11 @@ final class Pacer {
             limit = Math.max(limit, firstFound / 2);
         }
         boolean same = !Double.isNaN(measured) && Math.abs(limit - measured) <= SAME_LIMIT * measured;
-        holdNanos = same ? Math.min(HOLD_MAX_NANOS, holdNanos * 2) : HOLD_MIN_NANOS;
-        if (same) {
-            // a window counted across two fixed windows of the provider can hold more than its limit: meeting the
-            // same limit again never raises the estimate
+        holdNanos = same ? Math.min(HOLD_MAX_NANOS, holdNanos * 2)
+                : sendRate == Double.POSITIVE_INFINITY ? HOLD_FIRST_NANOS : HOLD_MIN_NANOS;
+        if (same && countTwo < 0) {
+            // one window counted across two fixed windows of the provider can hold more than its limit: meeting the
+            // same limit again in one window never raises the estimate (a count over two may correct it)
             limit = Math.min(limit, measured);
         }
         measured = limit;
@@ -277,6 +361,18 @@ final class Pacer {
         probeFromNanos = now + holdNanos;
         // a new rate starts now: what the old one reserved ahead is not owed
         nextNanos = Math.min(nextNanos, now + (long) Math.ceil(1e9 / rate));
+    }
+
+    /**
+     * The limit measured from {@code one} accepted request in the window before a refusal and, unless negative,
+     * {@code two} in the two windows before it; never above {@code sendRate}.
+     */
+    private double measure(int one, int two, long span, double sendRate) {
+        double got = one * 1e9 / windowNanos;
+        if (two >= 0) {
+            got = Math.min(got, two * 1e9 / span);
+        }
+        return Math.min(got, sendRate);
     }
 
     private static int within(long[] ring, int size, long fromExclusive, long toInclusive) {

@@ -113,7 +113,7 @@ class PacerTest {
         }
         pacer.throttled(now - 25 * MS, null);
         assertThat(pacer.rate()).isCloseTo(38, within(0.01));
-        now += Pacer.HOLD_MIN_NANOS - MS;
+        now += Pacer.HOLD_FIRST_NANOS - MS;
         assertThat(pacer.rate()).isCloseTo(38, within(0.01));
         now += S + MS;
         assertThat(pacer.rate()).isCloseTo(38 * 1.05, within(0.05));
@@ -125,7 +125,7 @@ class PacerTest {
     @Test
     void meetingTheSameLimitAgainDoublesTheHoldSoAStableLimitIsProbedRarely() {
         Pacer pacer = new Pacer(RateLimitSettings.unlimited(), () -> now);
-        long hold = Pacer.HOLD_MIN_NANOS;
+        long hold = Pacer.HOLD_FIRST_NANOS; // the first measure, the least sure, is probed soonest
         for (int round = 0; round < 4; round++) {
             // the provider accepts 50 a second, whatever we send
             for (int i = 0; i < 50; i++) {
@@ -316,5 +316,118 @@ class PacerTest {
             }
         }
         assertThat(pacer.rate()).isCloseTo(95, within(0.01));
+    }
+
+    /**
+     * Sends through the pacer as fast as it grants for {@code seconds} against a provider that accepts
+     * {@code limit} requests in each fixed window of one second starting {@code offset} into the run (or, with
+     * {@code sliding}, in any second), answering at once; returns {accepted, refused} after the first 3 seconds.
+     */
+    private int[] againstALimit(Pacer pacer, int limit, boolean sliding, long offset, int seconds) {
+        long start = now;
+        List<Long> acceptedTimes = new ArrayList<>();
+        int accepted = 0;
+        int refused = 0;
+        while (now - start < seconds * S) {
+            long wait = pacer.tryAcquire();
+            if (wait > 0) {
+                now += wait;
+                continue;
+            }
+            long from = sliding ? now - S + 1 : now - Math.floorMod(now - start - offset, S);
+            long inWindow = acceptedTimes.stream().filter(t -> t - from >= 0).count();
+            boolean counted = now - start >= 3 * S;
+            if (inWindow < limit) {
+                acceptedTimes.add(now);
+                pacer.accepted(now);
+                accepted += counted ? 1 : 0;
+            } else {
+                pacer.throttled(now, null);
+                refused += counted ? 1 : 0;
+            }
+            now += 100_000; // a tenth of a millisecond to send the next
+        }
+        return new int[] {accepted, refused};
+    }
+
+    @Test
+    void anUnannouncedFixedWindowLimitIsFoundAndKeptWithFewRefusalsWhereverItsWindowsStart() {
+        for (long offset : new long[] {0, 137 * MS, 500 * MS, 911 * MS}) {
+            Pacer pacer = new Pacer(RateLimitSettings.unlimited(), () -> now);
+            int[] r = againstALimit(pacer, 20, false, offset, 30);
+            assertThat(r[0]).as("accepted after warm-up, windows from %d ms", offset / MS)
+                    .isGreaterThanOrEqualTo((int) (0.85 * 20 * 27));
+            assertThat(r[1]).as("refused after warm-up, windows from %d ms", offset / MS)
+                    .isLessThanOrEqualTo((int) (0.02 * (r[0] + r[1])));
+        }
+    }
+
+    @Test
+    void anUnannouncedSlidingWindowLimitIsFoundAndKeptWithFewRefusals() {
+        Pacer pacer = new Pacer(RateLimitSettings.unlimited(), () -> now);
+        int[] r = againstALimit(pacer, 50, true, 0, 30);
+        assertThat(r[0]).isGreaterThanOrEqualTo((int) (0.85 * 50 * 27));
+        assertThat(r[1]).isLessThanOrEqualTo((int) (0.02 * (r[0] + r[1])));
+    }
+
+    @Test
+    void aProbeRefusedAcrossTwoFixedWindowsMeasuresOverTwoWindowsNotTheStraddle() {
+        Pacer pacer = new Pacer(RateLimitSettings.unlimited(), () -> now);
+        // 20 a second for three seconds, then 30 in the last 600 ms of a window and the first 400 ms of the next:
+        // a trailing second holds 30 though no window of the provider's held more than 20
+        for (int i = 0; i < 60; i++) {
+            pacer.tryAcquire();
+            pacer.accepted(now);
+            now += 50 * MS;
+        }
+        for (int i = 0; i < 30; i++) {
+            pacer.tryAcquire();
+            pacer.accepted(now);
+            now += 33 * MS;
+        }
+        pacer.throttled(now, null);
+        assertThat(pacer.measuredLimit()).isLessThan(26).isGreaterThanOrEqualTo(20);
+    }
+
+    @Test
+    void refusalsInARowWhileCruisingLowerTheRate() {
+        Pacer pacer = new Pacer(RateLimitSettings.unlimited(), () -> now);
+        longAgo(pacer);
+        for (int i = 0; i < 100; i++) {
+            pacer.accepted(now - S + (i + 1) * 10 * MS);
+        }
+        pacer.throttled(now, null);
+        now += 2 * S;
+        // cruising at 95 a second, the provider now lets 40 through and then refuses everything that follows
+        for (int i = 0; i < 40; i++) {
+            pacer.accepted(now - S + (i + 1) * 10 * MS);
+        }
+        for (int i = 0; i < 8; i++) {
+            pacer.throttled(now + i * 10 * MS, null);
+        }
+        assertThat(pacer.rate()).isLessThan(50);
+    }
+
+    @Test
+    void afterAFasterSpellNoTrailingWindowHoldsMoreThanTheRateAllows() {
+        Pacer pacer = new Pacer(RateLimitSettings.unlimited(), () -> now);
+        List<Long> sent = new ArrayList<>();
+        for (int i = 0; i < 20; i++) { // unpaced: 20 in 200 ms, then refused
+            pacer.tryAcquire();
+            pacer.accepted(now);
+            sent.add(now);
+            now += 10 * MS;
+        }
+        pacer.throttled(now, null);
+        double rate = pacer.rate();
+        int burst = sent.size();
+        sent.addAll(sendFor(pacer, Pacer.HOLD_FIRST_NANOS - MS)); // cruising: the rate does not grow yet
+        assertThat(sent.size() - burst).isGreaterThanOrEqualTo(18);
+        // every window of one second that ends at a departure after the refusal (the burst itself got through)
+        for (int to = burst; to < sent.size(); to++) {
+            long end = sent.get(to);
+            long inWindow = sent.stream().filter(t -> t > end - S && t <= end).count();
+            assertThat(inWindow).as("departures in the second up to %d", to).isLessThanOrEqualTo((long) rate);
+        }
     }
 }
