@@ -30,11 +30,12 @@ import java.util.concurrent.Future;
  * threads (so with GC and JIT, which the JVM's threads share) is printed beside it.
  *
  * <pre>
- * java -cp benchmarks.jar io.desknotify.benchmarks.ClientCpuHarness [library|handwritten] [targets] [sends] [warm-up sends]
+ * java -cp benchmarks.jar io.desknotify.benchmarks.ClientCpuHarness [library|sdk|handwritten] [targets] [sends] [warm-up sends]
  * </pre>
  *
  * {@code library}: one {@link Notifier} with the Huawei HTTP transport, batches of 100, 16 in flight, job polling
  * every 10 ms, every job followed to SUCCESS and a record per target (the default in-memory store).
+ * {@code sdk}: {@link SdkHuawei}, Huawei's Java SDK from 8 threads, following every job as the library does.
  * {@code handwritten}: {@link HandWrittenHuawei} from 8 threads (no job following, no records), for reference.
  */
 public final class ClientCpuHarness {
@@ -115,7 +116,7 @@ public final class ClientCpuHarness {
     /**
      * Runs the measurement and prints the figures.
      *
-     * @param args mode ({@code library} or {@code handwritten}), targets, measured sends, warm-up sends
+     * @param args mode ({@code library}, {@code sdk} or {@code handwritten}), targets, measured sends, warm-up sends
      * @throws Exception when a send fails or the emulator did not show every notification
      */
     public static void main(String[] args) throws Exception {
@@ -145,6 +146,16 @@ public final class ClientCpuHarness {
                 }
             };
             closer = notifier;
+        } else if (mode.equals("sdk")) {
+            SdkHuawei sdk = new SdkHuawei((HuaweiWorkspaceEmulator) emulator, Providers.ACCESS_KEY,
+                    Providers.SECRET_KEY, 8);
+            send = () -> {
+                int sent = sdk.send(ids, Providers.MESSAGE, batch);
+                if (sent != ids.size()) {
+                    throw new IllegalStateException("sent " + sent);
+                }
+            };
+            closer = sdk::close;
         } else {
             HandWrittenHuawei hand = new HandWrittenHuawei(emulator.baseUri(),
                     ((HuaweiWorkspaceEmulator) emulator).projectId(), Providers.ACCESS_KEY, Providers.SECRET_KEY);
