@@ -63,6 +63,8 @@ class ReadmeJavaSnippetsTest {
     static final String IMPORTS = String.join("\n",
             "import static org.assertj.core.api.Assertions.*;",
             "import io.desknotify.api.*;",
+            "import io.desknotify.api.spi.RecordStore;",
+            "import io.desknotify.store.jdbc.*;",
             "import io.desknotify.core.*;",
             "import io.desknotify.transport.http.huawei.*;",
             "import io.desknotify.transport.http.horizon.*;",
