@@ -33,6 +33,7 @@ case "${1:-}" in
     java -jar "$JAR" FollowUp -rf json -rff "$OUT/followup.json" | tee "$OUT/followup.txt"
     java -jar "$JAR" SessionBucket -rf json -rff "$OUT/bucket.json" | tee "$OUT/bucket.txt"
     java -jar "$JAR" PeerBenchmark -rf json -rff "$OUT/peers.json" | tee "$OUT/peers.txt"
+    java -jar "$JAR" StoreBenchmark -rf json -rff "$OUT/store.json" | tee "$OUT/store.txt"
     java -cp "$JAR" io.desknotify.benchmarks.PacerHarness --out "$OUT" --scenarios grid,unlimited,told | tee "$OUT/pacer.md"
     # a raised limit is found within about 20 s (the pacer probes a stable limit every 16 s at most): longer cells
     java -cp "$JAR" io.desknotify.benchmarks.PacerHarness --out "$OUT/raise" --scenarios raise --seconds 45 \
@@ -41,7 +42,7 @@ case "${1:-}" in
     # one summary.md: how it was measured, every goal with its figure, then the detail tables
     java -cp "$JAR" io.desknotify.benchmarks.Summary --command "benchmarks/run.sh full $OUT" \
       --machine "$OUT"/machine.txt "$OUT"/core.json "$OUT"/core-1m.json "$OUT"/e2e.json \
-      "$OUT"/throttled.json "$OUT"/followup.json "$OUT"/bucket.json "$OUT"/peers.json "$OUT"/pacer.json "$OUT"/raise/pacer.json \
+      "$OUT"/throttled.json "$OUT"/followup.json "$OUT"/bucket.json "$OUT"/peers.json "$OUT"/pacer.json "$OUT"/raise/pacer.json "$OUT"/store.json \
       > "$OUT/summary.md"
     cat "$OUT/summary.md"
     echo

@@ -62,7 +62,8 @@ public final class Summary {
             new SessionBucketSection(),
             new FollowUpSection(),
             new PeerSection(),
-            new PacerSection());
+            new PacerSection(),
+            new StoreSection());
 
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
 

@@ -44,6 +44,21 @@ class BenchmarksSmokeTest {
     }
 
     @Test
+    void storeRunsOnEveryRecordStoreAndPrintsThemSideBySide(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("store.json");
+        Collection<RunResult> results = run(StoreBenchmark.class, smoke()
+                .param("targets", "1000")
+                .resultFormat(ResultFormatType.JSON)
+                .result(json.toString()), 3);
+        assertProduced(results, "targets");
+        assertThat(Summary.summarize(List.of(json)))
+                .contains("### Record stores")
+                .containsPattern("\\| memory \\| 1000 \\| 100 \\| [0-9,]+")
+                .containsPattern("\\| h2 \\| 1000 \\| 100 \\| [0-9,]+")
+                .containsPattern("\\| postgresql \\| 1000 \\| 100 \\| [0-9,]+");
+    }
+
+    @Test
     void endToEndAndHandWrittenRunAgainstBothEmulators() throws RunnerException {
         Collection<RunResult> results = run(EndToEndBenchmark.class.getSimpleName() + "|"
                 + HandWrittenBenchmark.class.getSimpleName(), smoke()
