@@ -544,9 +544,14 @@ public final class HuaweiWorkspaceTransport implements Transport {
         String jobCode = Jsons.text(job.jobErrorCode).filter(s -> !s.isBlank()).orElse("JOB_FAILED");
         String jobReason = Jsons.text(job.failReason).filter(s -> !s.isBlank())
                 .orElse("the Workspace job failed");
+        if (succeeded && !job.anySubJobFailed()) {
+            // the whole job succeeded and no sub-job says otherwise: nothing to look up target by target
+            return new ProviderJobStatus(true, Outcome.DELIVERED, List.of());
+        }
         List<TargetResult> failed = new ArrayList<>();
+        Map<String, WorkspaceJobAnswer.SubJob> subJobs = job.subJobs();
         for (Target t : targets) {
-            WorkspaceJobAnswer.SubJob sub = t.kind() == TargetKind.DESKTOP ? job.subJobs.get(t.value()) : null;
+            WorkspaceJobAnswer.SubJob sub = t.kind() == TargetKind.DESKTOP ? subJobs.get(t.value()) : null;
             String subStatus = sub == null ? null : WorkspaceJobAnswer.string(sub.status());
             if ("FAILED".equals(subStatus)) {
                 failed.add(TargetResult.failed(t,

@@ -30,10 +30,36 @@ final class WorkspaceJobAnswer {
     JsonValue status;
     JsonValue jobErrorCode;
     JsonValue failReason;
-    /** The sub-jobs by desktop id; empty when the answer has no {@code sub_jobs} array. */
-    Map<String, SubJob> subJobs = Map.of();
+    /** The sub-jobs by desktop id; empty when the answer has no {@code sub_jobs} array; null until asked for. */
+    private Map<String, SubJob> subJobs;
+    /** Whether some sub-job's {@code status} is the string {@code FAILED}. */
+    private boolean anySubJobFailed;
+    private final byte[] body;
+    private final int maxDepth;
 
-    private WorkspaceJobAnswer() {
+    private WorkspaceJobAnswer(byte[] body, int maxDepth) {
+        this.body = body;
+        this.maxDepth = maxDepth;
+    }
+
+    /**
+     * Whether a sub-job may have failed: false only when no sub-job's status is {@code FAILED}, so that a poll of
+     * a job that succeeded whole need not look at its sub-jobs one by one.
+     */
+    boolean anySubJobFailed() {
+        return anySubJobFailed;
+    }
+
+    /**
+     * The sub-jobs by desktop id, read from the answer when first asked for (a job that succeeded whole never is).
+     *
+     * @return the map; empty when the answer has no {@code sub_jobs} array
+     */
+    Map<String, SubJob> subJobs() {
+        if (subJobs == null) {
+            subJobs = read(body, maxDepth, true).subJobs;
+        }
+        return subJobs;
     }
 
     /**
@@ -42,7 +68,11 @@ final class WorkspaceJobAnswer {
      * @throws Jsons.MalformedJsonException when the body is not JSON, not an object, or nested deeper than allowed
      */
     static WorkspaceJobAnswer parse(byte[] body, int maxDepth) {
-        WorkspaceJobAnswer job = new WorkspaceJobAnswer();
+        return read(body, maxDepth, false);
+    }
+
+    private static WorkspaceJobAnswer read(byte[] body, int maxDepth, boolean bySubJob) {
+        WorkspaceJobAnswer job = new WorkspaceJobAnswer(body, maxDepth);
         JsonScanner p = new JsonScanner(body, maxDepth);
         Event first = p.next();
         if (first != Event.START_OBJECT) {
@@ -63,8 +93,14 @@ final class WorkspaceJobAnswer {
             } else if (p.is("sub_jobs")) {
                 Event e = p.next();
                 if (e == Event.START_ARRAY) {
-                    job.subJobs = subJobs(p);
+                    if (bySubJob) {
+                        job.subJobs = subJobs(p);
+                    } else {
+                        job.anySubJobFailed = anyFailed(p);
+                        job.subJobs = null; // read again when asked for: a later sub_jobs member wins
+                    }
                 } else {
+                    job.anySubJobFailed = false;
                     p.skip(e);
                     job.subJobs = Map.of(); // as in a tree read: a sub_jobs that is no array is none
                 }
@@ -72,7 +108,34 @@ final class WorkspaceJobAnswer {
                 p.skip(p.next());
             }
         }
+        if (bySubJob && job.subJobs == null) {
+            job.subJobs = Map.of();
+        }
         return job;
+    }
+
+    /**
+     * Scans a {@code sub_jobs} array after its START_ARRAY as strictly as {@link #subJobs} does, keeping only whether
+     * a sub-job's {@code status} is {@code FAILED}.
+     */
+    private static boolean anyFailed(JsonScanner p) {
+        boolean failed = false;
+        Event e;
+        while ((e = p.next()) != Event.END_ARRAY) {
+            if (e != Event.START_OBJECT) {
+                p.skip(e);
+                continue;
+            }
+            while (p.next() == Event.KEY_NAME) {
+                boolean status = p.is("status");
+                Event v = p.next();
+                if (status && v == Event.VALUE_STRING && p.is("FAILED")) {
+                    failed = true;
+                }
+                p.skip(v);
+            }
+        }
+        return failed;
     }
 
     private static Map<String, SubJob> subJobs(JsonScanner p) {

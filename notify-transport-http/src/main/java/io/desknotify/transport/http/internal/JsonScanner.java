@@ -24,6 +24,17 @@ public final class JsonScanner {
     private static final int ARRAY_FIRST = 3;
     private static final int ARRAY_AFTER_VALUE = 4;
 
+    /** The bytes that end a plain run in a string: the quote, the backslash and the control characters. */
+    private static final boolean[] SPECIAL = new boolean[256];
+
+    static {
+        for (int c = 0; c < 0x20; c++) {
+            SPECIAL[c] = true;
+        }
+        SPECIAL['"'] = true;
+        SPECIAL['\\'] = true;
+    }
+
     private final byte[] in;
     private final int maxDepth;
     private int pos;
@@ -286,11 +297,18 @@ public final class JsonScanner {
         pos++;
         start = pos;
         escaped = false;
+        byte[] b = in;
         while (true) {
-            if (pos >= in.length) {
+            // the run of plain bytes first, in locals: most strings (ids, states) are nothing else
+            int p = pos;
+            while (p < b.length && !SPECIAL[b[p] & 0xff]) {
+                p++;
+            }
+            pos = p;
+            if (pos >= b.length) {
                 throw malformed("a string does not end");
             }
-            int c = in[pos] & 0xff;
+            int c = b[pos] & 0xff;
             if (c == '"') {
                 end = pos++;
                 return;

@@ -120,8 +120,23 @@ public final class JsonWriter {
 
     private void string(String s) {
         out.append('"');
-        int plain = 0;
-        for (int i = 0; i < s.length(); i++) {
+        int n = s.length();
+        int first = 0;
+        while (first < n) {
+            char c = s.charAt(first);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                break;
+            }
+            first++;
+        }
+        if (first == n) {
+            // nothing to escape, as ids and most texts: one copy (appending a range copies char by char)
+            out.append(s).append('"');
+            return;
+        }
+        out.append(s.substring(0, first));
+        int plain = first;
+        for (int i = first; i < n; i++) {
             char c = s.charAt(i);
             if (c >= 0x20 && c != '"' && c != '\\') {
                 continue;

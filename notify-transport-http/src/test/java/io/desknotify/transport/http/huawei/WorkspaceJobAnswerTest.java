@@ -78,6 +78,11 @@ class WorkspaceJobAnswerTest {
             assertThat(Jsons.text(streamed.jobErrorCode)).as(body).isEqualTo(Jsons.text(tree, "job_error_code"));
             assertThat(Jsons.text(streamed.failReason)).as(body).isEqualTo(Jsons.text(tree, "fail_reason"));
             assertThat(subJobsOf(streamed)).as(body).isEqualTo(treeSubJobs(tree));
+            if (treeSubJobs(tree).values().stream().anyMatch(sub -> "FAILED".equals(sub.get(0)))) {
+                // a poll looks at the sub-jobs one by one only when one may have failed: never missing one that did
+                assertThat(WorkspaceJobAnswer.parse(bytes(body), Jsons.DEFAULT_MAX_DEPTH).anySubJobFailed())
+                        .as(body).isTrue();
+            }
         }
     }
 
@@ -137,7 +142,7 @@ class WorkspaceJobAnswerTest {
     /** The sub-jobs as desktop id to [status string, error_code text, fail_reason text]. */
     private static Map<String, List<String>> subJobsOf(WorkspaceJobAnswer job) {
         Map<String, List<String>> out = new HashMap<>();
-        job.subJobs.forEach((id, s) -> out.put(id, java.util.Arrays.asList(WorkspaceJobAnswer.string(s.status()),
+        job.subJobs().forEach((id, s) -> out.put(id, java.util.Arrays.asList(WorkspaceJobAnswer.string(s.status()),
                 Jsons.text(s.errorCode()).orElse(null), Jsons.text(s.failReason()).orElse(null))));
         return out;
     }
