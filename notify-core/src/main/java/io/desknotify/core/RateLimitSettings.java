@@ -11,12 +11,14 @@ import java.util.Optional;
  *   <li>{@link #unlimited()}, the default: no rate of our own, because real providers do not announce theirs
  *       (Huawei Cloud documents none; a Horizon server's are set by its administrator and shared by every client).
  *       The notifier learns the limit from the provider's throttling answers: at the first one it pauses for the
- *       retry-after, counts how many requests of the last second the provider accepted, and from then on sends at
- *       95% of that, probing upwards now and then (rarely, once the same limit has been met again) so that a
+ *       retry-after, counts how many requests the provider accepted in the last second (and in the last two, once
+ *       it has sent for longer: one second can straddle two of the provider's fixed windows and hold more than
+ *       its limit), and from then on sends at 95% of the lower count, with no second of its own holding more
+ *       than that; it probes upwards now and then (rarely, once the same limit has been met again) so that a
  *       raised limit is found too. Refusals after that lower the rate only when more than 80% of a window was
- *       refused, so that random throttling cannot drive the rate to nothing; the price is that a limit that
- *       falls by less than that costs refused requests, each waiting its retry-after, until the next probe
- *       measures it again. Set the limit when it is known.</li>
+ *       refused or 8 came in a row, so that random throttling cannot drive the rate to nothing; the price is that
+ *       a limit that falls by less than that costs refused requests, each waiting its retry-after, until the next
+ *       probe measures it again. Set the limit when it is known.</li>
  *   <li>{@link #perSecond(int)} or {@link #of(int, Duration)}: at most that many requests per period, paced 3%
  *       below it, and from 10 permits on so that no window of that length, fixed or sliding, holds more than
  *       {@code permits - 1} of the notifier's requests even when timers jitter: one is left for what a transport
