@@ -68,11 +68,42 @@ public class CoreOverheadBenchmark {
 
     @Setup(Level.Trial)
     public void createTargets() {
-        desktops = new ArrayList<>(targets);
-        for (int i = 0; i < targets; i++) {
-            desktops.add(Target.desktop(String.format("713340659-%010d", i)));
+        desktops = desktops(targets);
+        notification = notification();
+    }
+
+    /** {@code n} desktops with numbered ids. */
+    static List<Target> desktops(int n) {
+        List<Target> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(Target.desktop(String.format("713340659-%010d", i)));
         }
-        notification = Notification.builder().message("Maintenance in 15 minutes: please save your work.").build();
+        return out;
+    }
+
+    static Notification notification() {
+        return Notification.builder().message("Maintenance in 15 minutes: please save your work.").build();
+    }
+
+    /** The in-memory transport at zero latency, cutting batches of {@code batchSize}, keeping nothing per target. */
+    static InMemoryTransport transport(int batchSize) {
+        return InMemoryTransport.builder()
+                .maxBatchSize(TargetKind.DESKTOP, batchSize)
+                .trackTargets(false)
+                .build();
+    }
+
+    /** One send of every target to its end, counted; fails unless every target was delivered. */
+    static JobReport sendAll(Notifier notifier, Notification notification, List<Target> targets, Delivered delivered,
+            CpuTime cpu) {
+        JobReport report = notifier.send(notification, targets).completion().join();
+        long ok = report.count(Outcome.DELIVERED);
+        if (ok != targets.size()) {
+            throw new IllegalStateException("expected " + targets.size() + " delivered but the report says " + report);
+        }
+        delivered.targets += ok;
+        cpu.targetsDone += ok;
+        return report;
     }
 
     /**
@@ -81,11 +112,7 @@ public class CoreOverheadBenchmark {
      */
     @Setup(Level.Iteration)
     public void startNotifier() {
-        InMemoryTransport transport = InMemoryTransport.builder()
-                .maxBatchSize(TargetKind.DESKTOP, batchSize)
-                .trackTargets(false)
-                .build();
-        notifier = Notifier.builder().transport(transport).build();
+        notifier = Notifier.builder().transport(transport(batchSize)).build();
     }
 
     @TearDown(Level.Iteration)
@@ -95,13 +122,6 @@ public class CoreOverheadBenchmark {
 
     @Benchmark
     public JobReport send(Delivered delivered, CpuTime cpu) {
-        JobReport report = notifier.send(notification, desktops).completion().join();
-        long ok = report.count(Outcome.DELIVERED);
-        if (ok != targets) {
-            throw new IllegalStateException("expected " + targets + " delivered but the report says " + report);
-        }
-        delivered.targets += ok;
-        cpu.targetsDone += ok;
-        return report;
+        return sendAll(notifier, notification, desktops, delivered, cpu);
     }
 }

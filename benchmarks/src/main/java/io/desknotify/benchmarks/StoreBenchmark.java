@@ -2,9 +2,7 @@ package io.desknotify.benchmarks;
 
 import io.desknotify.api.JobReport;
 import io.desknotify.api.Notification;
-import io.desknotify.api.Outcome;
 import io.desknotify.api.Target;
-import io.desknotify.api.TargetKind;
 import io.desknotify.api.spi.RecordStore;
 import io.desknotify.core.Notifier;
 import io.desknotify.core.inmemory.InMemoryRecordStore;
@@ -15,12 +13,10 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -67,25 +63,10 @@ public class StoreBenchmark {
     private Notification notification;
     private Notifier notifier;
 
-    /** Targets delivered, reported by JMH as a rate next to the jobs per second. */
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    @State(Scope.Thread)
-    public static class Delivered {
-        public long targets;
-
-        @Setup(Level.Iteration)
-        public void reset() {
-            targets = 0;
-        }
-    }
-
     @Setup(Level.Trial)
     public void start() throws IOException {
-        desktops = new ArrayList<>(targets);
-        for (int i = 0; i < targets; i++) {
-            desktops.add(Target.desktop(String.format("713340659-%010d", i)));
-        }
-        notification = Notification.builder().message("Maintenance in 15 minutes: please save your work.").build();
+        desktops = CoreOverheadBenchmark.desktops(targets);
+        notification = CoreOverheadBenchmark.notification();
         switch (store) {
             case "memory" -> dataSource = null;
             case "h2" -> {
@@ -120,11 +101,8 @@ public class StoreBenchmark {
                 s.execute("DELETE FROM desknotify_record");
             }
         }
-        InMemoryTransport transport = InMemoryTransport.builder()
-                .maxBatchSize(TargetKind.DESKTOP, batchSize)
-                .trackTargets(false)
+        notifier = Notifier.builder().transport(CoreOverheadBenchmark.transport(batchSize)).recordStore(records)
                 .build();
-        notifier = Notifier.builder().transport(transport).recordStore(records).build();
     }
 
     @TearDown(Level.Iteration)
@@ -133,14 +111,7 @@ public class StoreBenchmark {
     }
 
     @Benchmark
-    public JobReport send(Delivered delivered, CpuTime cpu) {
-        JobReport report = notifier.send(notification, desktops).completion().join();
-        long ok = report.count(Outcome.DELIVERED);
-        if (ok != targets) {
-            throw new IllegalStateException("expected " + targets + " delivered but the report says " + report);
-        }
-        delivered.targets += ok;
-        cpu.targetsDone += ok;
-        return report;
+    public JobReport send(CoreOverheadBenchmark.Delivered delivered, CpuTime cpu) {
+        return CoreOverheadBenchmark.sendAll(notifier, notification, desktops, delivered, cpu);
     }
 }
