@@ -541,13 +541,13 @@ public final class HuaweiWorkspaceTransport implements Transport {
     }
 
     private static ProviderJobStatus finished(WorkspaceJobAnswer job, boolean succeeded, List<Target> targets) {
-        String jobCode = Jsons.text(job.jobErrorCode).filter(s -> !s.isBlank()).orElse("JOB_FAILED");
-        String jobReason = Jsons.text(job.failReason).filter(s -> !s.isBlank())
-                .orElse("the Workspace job failed");
         if (succeeded && !job.anySubJobFailed()) {
             // the whole job succeeded and no sub-job says otherwise: nothing to look up target by target
             return new ProviderJobStatus(true, Outcome.DELIVERED, List.of());
         }
+        String jobCode = Jsons.text(job.jobErrorCode).filter(s -> !s.isBlank()).orElse("JOB_FAILED");
+        String jobReason = Jsons.text(job.failReason).filter(s -> !s.isBlank())
+                .orElse("the Workspace job failed");
         List<TargetResult> failed = new ArrayList<>();
         Map<String, WorkspaceJobAnswer.SubJob> subJobs = job.subJobs();
         for (Target t : targets) {

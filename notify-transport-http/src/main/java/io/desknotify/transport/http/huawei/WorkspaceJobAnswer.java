@@ -31,7 +31,7 @@ final class WorkspaceJobAnswer {
     JsonValue jobErrorCode;
     JsonValue failReason;
     /** The sub-jobs by desktop id; empty when the answer has no {@code sub_jobs} array; null until asked for. */
-    private Map<String, SubJob> subJobs;
+    private Map<String, SubJob> subJobs = Map.of();
     /** Whether some sub-job's {@code status} is the string {@code FAILED}. */
     private boolean anySubJobFailed;
     private final byte[] body;
@@ -107,9 +107,6 @@ final class WorkspaceJobAnswer {
             } else {
                 p.skip(p.next());
             }
-        }
-        if (bySubJob && job.subJobs == null) {
-            job.subJobs = Map.of();
         }
         return job;
     }

@@ -316,27 +316,24 @@ public final class JsonScanner {
             if (c < 0x20) {
                 throw malformed("a control character in a string");
             }
-            if (c == '\\') {
-                escaped = true;
-                if (pos + 1 >= in.length) {
-                    throw malformed("a string does not end");
+            // a backslash, the only special byte left
+            escaped = true;
+            if (pos + 1 >= in.length) {
+                throw malformed("a string does not end");
+            }
+            int e = in[pos + 1];
+            if (e == 'u') {
+                if (pos + 5 >= in.length || hex(in[pos + 2]) < 0 || hex(in[pos + 3]) < 0 || hex(in[pos + 4]) < 0
+                        || hex(in[pos + 5]) < 0) {
+                    throw malformed("a bad \\u escape");
                 }
-                int e = in[pos + 1];
-                if (e == 'u') {
-                    if (pos + 5 >= in.length || hex(in[pos + 2]) < 0 || hex(in[pos + 3]) < 0 || hex(in[pos + 4]) < 0
-                            || hex(in[pos + 5]) < 0) {
-                        throw malformed("a bad \\u escape");
-                    }
-                    pos += 6;
-                    continue;
-                }
-                if (e != '"' && e != '\\' && e != '/' && e != 'b' && e != 'f' && e != 'n' && e != 'r' && e != 't') {
-                    throw malformed("a bad escape");
-                }
-                pos += 2;
+                pos += 6;
                 continue;
             }
-            pos++;
+            if (e != '"' && e != '\\' && e != '/' && e != 'b' && e != 'f' && e != 'n' && e != 'r' && e != 't') {
+                throw malformed("a bad escape");
+            }
+            pos += 2;
         }
     }
 

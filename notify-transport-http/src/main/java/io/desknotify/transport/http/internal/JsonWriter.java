@@ -120,23 +120,8 @@ public final class JsonWriter {
 
     private void string(String s) {
         out.append('"');
-        int n = s.length();
-        int first = 0;
-        while (first < n) {
-            char c = s.charAt(first);
-            if (c < 0x20 || c == '"' || c == '\\') {
-                break;
-            }
-            first++;
-        }
-        if (first == n) {
-            // nothing to escape, as ids and most texts: one copy (appending a range copies char by char)
-            out.append(s).append('"');
-            return;
-        }
-        out.append(s.substring(0, first));
-        int plain = first;
-        for (int i = first; i < n; i++) {
+        int plain = 0;
+        for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c >= 0x20 && c != '"' && c != '\\') {
                 continue;
@@ -154,7 +139,8 @@ public final class JsonWriter {
             }
             plain = i + 1;
         }
-        out.append(s, plain, s.length()).append('"');
+        // nothing escaped, as in ids and most texts: one copy (appending a range of a String copies char by char)
+        (plain == 0 ? out.append(s) : out.append(s, plain, s.length())).append('"');
     }
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
