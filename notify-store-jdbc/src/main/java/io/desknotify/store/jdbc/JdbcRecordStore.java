@@ -155,7 +155,7 @@ public final class JdbcRecordStore implements RecordStore {
     public Page<DeliveryRecord> query(RecordQuery query) {
         Objects.requireNonNull(query, "query");
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        List<Object> params = new ArrayList<>();
+        List<String> params = new ArrayList<>();
         query.jobId().ifPresent(id -> {
             where.append(" AND job_id = ?");
             params.add(id);
@@ -221,9 +221,9 @@ public final class JdbcRecordStore implements RecordStore {
         }
     }
 
-    private static void bindAll(PreparedStatement ps, List<Object> params) throws SQLException {
+    private static void bindAll(PreparedStatement ps, List<String> params) throws SQLException {
         for (int i = 0; i < params.size(); i++) {
-            ps.setString(i + 1, (String) params.get(i));
+            ps.setString(i + 1, params.get(i));
         }
     }
 

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.desknotify.testkit.ContractViolation;
 import io.desknotify.testkit.Emulator;
+import io.desknotify.testkit.EmulatorBuilder;
 import io.desknotify.testkit.Fault;
 import io.desknotify.testkit.Inventory;
 import io.desknotify.testkit.Route;
@@ -26,10 +27,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -98,7 +97,7 @@ public final class StandaloneEmulator {
         CountDownLatch stopped = new CountDownLatch(1);
         try (Emulator emulator = options.start();
              Control control = new Control(emulator, options.provider, stopped)) {
-            String line = control.describe(options).toString();
+            String line = control.describe().toString();
             if (options.uriFile != null) {
                 Files.writeString(options.uriFile, line + "\n", StandardCharsets.UTF_8);
             }
@@ -176,30 +175,21 @@ public final class StandaloneEmulator {
                     .connectedFraction(connectedFraction)
                     .disconnectedFraction(1.0 - connectedFraction)
                     .build();
-            Emulator emulator;
-            if (provider.equals("huawei")) {
-                HuaweiWorkspaceEmulator.Builder b = HuaweiWorkspaceEmulator.builder().inventory(inventory)
-                        .projectId(projectId).credentials(accessKey, secretKey)
-                        .latency(Duration.ofMillis(latencyMs)).maxRequestsPerSecond(maxRequestsPerSecond)
-                        .journalDetails(journalDetails).seed(seed);
-                if (threads != null) {
-                    b.threads(threads);
-                }
-                emulator = b.start();
-            } else {
-                HorizonEmulator.Builder b = HorizonEmulator.builder().inventory(inventory)
-                        .login(domain, username, password)
-                        .latency(Duration.ofMillis(latencyMs)).maxRequestsPerSecond(maxRequestsPerSecond)
-                        .journalDetails(journalDetails).seed(seed);
-                if (threads != null) {
-                    b.threads(threads);
-                }
-                emulator = b.start();
-            }
+            Emulator emulator = provider.equals("huawei")
+                    ? common(HuaweiWorkspaceEmulator.builder().projectId(projectId).credentials(accessKey, secretKey),
+                            inventory).start()
+                    : common(HorizonEmulator.builder().login(domain, username, password), inventory).start();
             for (String spec : faults) {
                 inject(emulator, spec, provider);
             }
             return emulator;
+        }
+
+        /** The settings every emulator's builder takes alike. */
+        private <B extends EmulatorBuilder<B, ?>> B common(B b, Inventory inventory) {
+            b.inventory(inventory).latency(Duration.ofMillis(latencyMs)).maxRequestsPerSecond(maxRequestsPerSecond)
+                    .journalDetails(journalDetails).seed(seed);
+            return threads == null ? b : b.threads(threads);
         }
 
         private static int positive(String name, String value) {
@@ -364,7 +354,7 @@ public final class StandaloneEmulator {
                     + server.getAddress().getPort());
         }
 
-        JsonObject describe(Options options) {
+        JsonObject describe() {
             JsonObjectBuilder b = Json.createObjectBuilder()
                     .add("provider", provider)
                     .add("baseUri", emulator.baseUri().toString())
@@ -444,8 +434,7 @@ public final class StandaloneEmulator {
 
         private JsonObject shown() {
             JsonObjectBuilder b = Json.createObjectBuilder();
-            Map<String, Integer> counts = new LinkedHashMap<>(emulator.journal().shownTargets());
-            counts.forEach(b::add);
+            emulator.journal().shownTargets().forEach(b::add);
             return b.build();
         }
 
