@@ -43,9 +43,15 @@ import java.util.function.LongSupplier;
  *       would ratchet it down to nothing) unless more than 80% of a window was refused or
  *       {@value #REFUSED_IN_A_ROW} refusals came in a row (a cruise above the limit is refused in runs until the
  *       provider's window ends; random refusals of even half the requests rarely run that long); the refused
- *       request waits its retry-after, and the next probe, at most 16 s later, measures the limit again. For the
- *       same reason no probe lowers the rate below half the limit found first: a provider whose limit falls
- *       further refuses more requests, each of which waits its retry-after, but the rate stays off the floor.</li>
+ *       request waits its retry-after, and the next probe, at most 16 s later, measures the limit again. A window
+ *       with fewer than {@value #MIN_EVIDENCE} answers says nothing either way. For the same reason no probe
+ *       lowers the rate below half the limit found first: a provider whose limit falls further refuses more
+ *       requests, each of which waits its retry-after, but the rate stays off the floor.</li>
+ *   <li>Once paced, refusals are a signal only when they stand out of the share the provider refuses anyway: once
+ *       more than {@value #BACKGROUND_PERCENT}% of about the last {@value #BACKGROUND_ANSWERS} answers were
+ *       refusals, a window must be refused more than three standard deviations above that share to lower the rate
+ *       or end a probe. A provider that refuses at random refuses the same share whatever we send, so lowering
+ *       the rate gains nothing, and the probes grow past such refusals instead of being knocked back by each.</li>
  *   <li>The measure is completed by the answers still in flight when the refusal came: the first answers to
  *       requests of the counted window raise the cruise to what they add.</li>
  *   <li>A retry-after pauses every request only when the pacer did not know a rate yet, and for one window at
@@ -83,8 +89,16 @@ final class Pacer {
      * runs until the window ends, random refusals of even half the requests rarely run this long.
      */
     private static final int REFUSED_IN_A_ROW = 8;
-    /** Fewer requests accepted than this in the window of a first refusal measure nothing. */
+    /**
+     * Fewer requests accepted than this in the window of a first refusal measure nothing; fewer answered than this
+     * in a window while cruising do not lower the rate.
+     */
     private static final int MIN_EVIDENCE = 5;
+    /** About how many of the last answers the background share of refusals averages. */
+    private static final int BACKGROUND_ANSWERS = 64;
+    /** Fewer paced answers than this, or a smaller share refused, say nothing of a background. */
+    private static final int BACKGROUND_MIN_ANSWERS = 20;
+    private static final int BACKGROUND_PERCENT = 10;
 
     private final LongSupplier clock;
     private final boolean adaptive;
@@ -101,6 +115,15 @@ final class Pacer {
     private long pausedUntilNanos;
     private long lastDecreaseNanos;
     private boolean decreasedOnce;
+    /**
+     * Since when a rate paces us (construction with a told limit, else the first measure): refusals before it were
+     * the overflow of the unpaced start, no background.
+     */
+    private long pacedSinceNanos;
+    private boolean pacedSince;
+    /** The share of paced requests refused, a moving average, and how many paced requests were answered. */
+    private double background;
+    private int pacedAnswers;
     private long holdNanos = HOLD_MIN_NANOS;
     private long probeFromNanos;
     /** The accepted rate measured at the last decrease. */
@@ -150,6 +173,8 @@ final class Pacer {
             this.ceiling = toldRate(settings.permits(), windowNanos);
             this.floor = ceiling / settings.maxSlowdown();
             this.rate = ceiling;
+            this.pacedSinceNanos = now;
+            this.pacedSince = true;
         } else {
             this.windowNanos = Duration.ofSeconds(1).toNanos();
             this.ceiling = Double.POSITIVE_INFINITY;
@@ -242,6 +267,7 @@ final class Pacer {
     /** The answer to a request sent at {@code sentNanos} came and was not a throttling answer. */
     synchronized void accepted(long sentNanos) {
         refusedInARow = 0;
+        answered(sentNanos, false);
         accepted[acceptedNext] = sentNanos;
         acceptedNext = (acceptedNext + 1) % HISTORY;
         if (acceptedCount < HISTORY) {
@@ -275,6 +301,7 @@ final class Pacer {
     synchronized void throttled(long sentNanos, Duration retryAfter) {
         long now = clock.getAsLong();
         refusedInARow++;
+        answered(sentNanos, true);
         refused[refusedNext] = sentNanos;
         refusedNext = (refusedNext + 1) % HISTORY;
         if (refusedCount < HISTORY) {
@@ -304,13 +331,19 @@ final class Pacer {
         boolean overshoot = sendRate == Double.POSITIVE_INFINITY
                 || probeFromNanos != Long.MAX_VALUE && sentNanos - probeFromNanos > 0;
         int count = within(accepted, acceptedCount, sentNanos - windowNanos, sentNanos);
+        int no = within(refused, refusedCount, sentNanos - windowNanos, sentNanos);
+        if (sendRate != Double.POSITIVE_INFINITY && !standsOut(no, count)) {
+            // the provider refuses this share of our requests whatever we send: no limit we could keep below
+            return;
+        }
         if (!overshoot && !Double.isNaN(measured)) {
             // refused while cruising below the limit found: the provider refuses at random, or the limit is shared
             // and others took more of it; lowering the rate on every random refusal would ratchet it down to
-            // nothing, so only a window refused mostly (the limit is well below the cruise) lowers it; otherwise
-            // the refused request waits its retry-after, and the next probe measures the limit again
-            int no = within(refused, refusedCount, sentNanos - windowNanos, sentNanos);
-            if (no <= MOSTLY_REFUSED * (no + count) && refusedInARow < REFUSED_IN_A_ROW) {
+            // nothing, so only a window refused mostly (the limit is well below the cruise) lowers it, and only a
+            // window with enough answers to say so (at a low rate one refusal of one request is a whole window);
+            // otherwise the refused request waits its retry-after, and the next probe measures the limit again
+            if (no + count < MIN_EVIDENCE
+                    || no <= MOSTLY_REFUSED * (no + count) && refusedInARow < REFUSED_IN_A_ROW) {
                 return;
             }
         }
@@ -344,6 +377,8 @@ final class Pacer {
         }
         if (sendRate == Double.POSITIVE_INFINITY) {
             firstFound = limit;
+            pacedSinceNanos = now;
+            pacedSince = true;
         } else if (overshoot && !Double.isNaN(firstFound)) {
             // a probe refused at random measures only what got through: never below half the first limit found
             limit = Math.max(limit, firstFound / 2);
@@ -361,6 +396,32 @@ final class Pacer {
         probeFromNanos = now + holdNanos;
         // a new rate starts now: what the old one reserved ahead is not owed
         nextNanos = Math.min(nextNanos, now + (long) Math.ceil(1e9 / rate));
+    }
+
+    /**
+     * Whether {@code no} refusals among the {@code no + yes} answers of the window before a refusal stand out of the
+     * share the provider refused while we were paced. A provider that refuses a share of requests whatever the rate
+     * (injected faults, a limit others use up at random) refuses about that share in every window: lowering the
+     * rate does not lower it, and probing past it is no overshoot. Until {@value #BACKGROUND_MIN_ANSWERS} paced
+     * requests were answered with at least {@value #BACKGROUND_PERCENT}% refused (an average over about the last
+     * {@value #BACKGROUND_ANSWERS}), every refusal stands out; after that a window must be refused more than three
+     * standard deviations above that share.
+     */
+    private boolean standsOut(int no, int yes) {
+        if (pacedAnswers < BACKGROUND_MIN_ANSWERS || background * 100 < BACKGROUND_PERCENT) {
+            return true;
+        }
+        int n = no + yes;
+        return no > n * background + 3 * Math.sqrt(n * background * (1 - background));
+    }
+
+    /** Adds an answer to a request sent at {@code sentNanos} to the background share, if we were paced. */
+    private void answered(long sentNanos, boolean refused) {
+        if (!pacedSince || sentNanos - pacedSinceNanos < 0) {
+            return;
+        }
+        pacedAnswers++;
+        background += ((refused ? 1.0 : 0.0) - background) / Math.min(pacedAnswers, BACKGROUND_ANSWERS);
     }
 
     /**

@@ -7,6 +7,7 @@ import io.desknotify.core.RateLimitSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -256,6 +257,7 @@ class PacerTest {
                 } else {
                     pacer.throttled(now, null);
                 }
+                now += MS / 10; // a provider answering 10,000 a second
             }
         }
         assertThat(pacer.rate()).isGreaterThanOrEqualTo(95.0 / 2 - 0.01);
@@ -316,6 +318,58 @@ class PacerTest {
             }
         }
         assertThat(pacer.rate()).isCloseTo(95, within(0.01));
+    }
+
+    @Test
+    void randomRefusalsNeverRatchetTheRateDownAndAProbeGrowsPastThem() {
+        for (long gap : new long[] {5 * MS, 100 * MS}) { // a provider answering 200 a second, or a slow client
+            for (double share : new double[] {0.2, 0.5}) {
+                for (long seed = 1; seed <= 5; seed++) {
+                    Random random = new Random(seed);
+                    Pacer pacer = new Pacer(RateLimitSettings.unlimited(), () -> now);
+                    long start = now;
+                    double firstFound = Double.NaN;
+                    double lowest = Double.POSITIVE_INFINITY;
+                    int acceptedLate = 0;
+                    long foundAt = 0;
+                    // a provider with no limit that refuses requests at random, answering at once; 90 s from the
+                    // first limit measured (a burst of five accepted before a refusal may take a while)
+                    while (Double.isNaN(firstFound) ? now - start < 240 * S : now - foundAt < 90 * S) {
+                        long wait = pacer.tryAcquire();
+                        if (wait > 0) {
+                            now += wait;
+                            continue;
+                        }
+                        if (random.nextDouble() < share) {
+                            pacer.throttled(now, Duration.ofSeconds(1));
+                        } else {
+                            pacer.accepted(now);
+                            acceptedLate += !Double.isNaN(firstFound) && now - foundAt >= 60 * S ? 1 : 0;
+                        }
+                        if (Double.isNaN(firstFound) && !Double.isNaN(pacer.measuredLimit())) {
+                            firstFound = pacer.measuredLimit();
+                            foundAt = now;
+                        }
+                        if (!Double.isNaN(firstFound)) {
+                            lowest = Math.min(lowest, pacer.rate());
+                        }
+                        now += gap;
+                    }
+                    String cell = String.format("every %d ms, %.0f%% refused, seed %d, first limit %.1f",
+                            gap / MS, share * 100, seed, firstFound);
+                    if (Double.isNaN(firstFound)) {
+                        // every refusal came before five got through: nothing measured, only retry-after pauses
+                        assertThat(pacer.rate()).as(cell).isInfinite();
+                        continue;
+                    }
+                    assertThat(lowest).as("%s: the lowest rate", cell)
+                            .isGreaterThanOrEqualTo(firstFound * Pacer.CRUISE_PERCENT / 100 / 2 * 0.999);
+                    // refusals that come whatever the rate are no limit: after a minute the probes grew past them
+                    assertThat(acceptedLate / 30.0).as("%s: accepted a second in the last 30 s", cell)
+                            .isGreaterThan(Math.min(firstFound, (1.0 - share) * S / gap * 0.5));
+                }
+            }
+        }
     }
 
     /**
