@@ -97,6 +97,8 @@ public abstract class TransportCompatibilityKit {
     static final int MATRIX_CALLS = 50;
     /** The fewest targets of a fault-matrix job, whatever the provider's batch size. */
     static final int MIN_MATRIX_TARGETS = 250;
+    /** The fewest targets of the per-target failure row. */
+    static final int PER_TARGET_MIN_TARGETS = 2_000;
     static final long SEED = 8;
     static final int DEFAULT_MAX_RESPONSE_BYTES = 1 << 20;
     static final Notification MAINTENANCE = Notification.builder()
@@ -236,11 +238,13 @@ public abstract class TransportCompatibilityKit {
     /**
      * Targets of a fault-matrix job: {@link #MATRIX_CALLS} full calls of the provider's batch size for its target
      * kind, between {@link #MIN_MATRIX_TARGETS} and {@link #MATRIX_TARGETS}. Per-target failures cost no waiting
-     * and need many targets for their rate, so that row always has {@link #MATRIX_TARGETS}.
+     * and need many targets for their rate, so that row has at least {@link #PER_TARGET_MIN_TARGETS} (5% of them
+     * is 100, within 30% of it by three standard deviations); a provider of one target per call gets no more, as
+     * each is a call of its own.
      */
     final int matrixTargets(FaultCase f) {
         if (f == FaultCase.PER_TARGET) {
-            return MATRIX_TARGETS;
+            return Math.max(PER_TARGET_MIN_TARGETS, Math.min(MATRIX_TARGETS, MATRIX_CALLS * targetsPerCall()));
         }
         return Math.max(MIN_MATRIX_TARGETS, Math.min(MATRIX_TARGETS, MATRIX_CALLS * targetsPerCall()));
     }
