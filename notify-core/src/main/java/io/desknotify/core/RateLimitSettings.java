@@ -15,14 +15,18 @@ import java.util.Optional;
  *       it has sent for longer: one second can straddle two of the provider's fixed windows and hold more than
  *       its limit), and from then on sends at 95% of the lower count, with no second of its own holding more
  *       than that; it probes upwards now and then (rarely, once the same limit has been met again) so that a
- *       raised limit is found too. Refusals after that lower the rate only when more than 80% of a window was
- *       refused or 8 came in a row, so that random throttling cannot drive the rate to nothing; the price is that
+ *       raised limit is found too. A first refusal after which requests sent behind it are accepted is taken for
+ *       a random one and forgotten. Refusals after that lower the rate only when more than 80% of a window was
+ *       refused or 8 came in a row, and, once the provider refuses more than 10% of requests whatever the rate,
+ *       only when a window stands clearly out of that share, so that random throttling cannot drive the rate to
+ *       nothing; the price is that
  *       a limit that falls by less than that costs refused requests, each waiting its retry-after, until the next
  *       probe measures it again. Set the limit when it is known.</li>
  *   <li>{@link #perSecond(int)} or {@link #of(int, Duration)}: at most that many requests per period, paced 3%
  *       below it, and from 10 permits on so that no window of that length, fixed or sliding, holds more than
  *       {@code permits - 1} of the notifier's requests even when timers jitter: one is left for what a transport
- *       sends on its own (a login, a token renewal). A
+ *       sends on its own (a login, a token renewal), and in the first window of a busy spell one more, for the
+ *       request a login delayed. A
  *       throttling answer all the same (the limit is shared with other clients) lowers the rate to 95% of what
  *       the provider accepted, down to 1/{@link #maxSlowdown()} of the limit, and the rate grows back towards the
  *       limit, never above it.</li>

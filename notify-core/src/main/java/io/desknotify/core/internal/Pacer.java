@@ -16,7 +16,10 @@ import java.util.function.LongSupplier;
  * provider has counted full. A told limit of {@code N per
  * period} is paced at {@value #TOLD_MARGIN_PERCENT}% below {@code N / period}, and from {@code N = 10} on low
  * enough that no window of one period, fixed or sliding, holds more than {@code N - 1} departures even when timers
- * fire a little late: the one left is for what the transport sends on its own, such as a login.
+ * fire a little late: the one left is for what the transport sends on its own, such as a login. The first window
+ * of a busy spell holds one fewer again: the request a login was sent for reaches the provider after it, up to a
+ * spacing late and so closer to the requests granted after it, and a provider's window could otherwise hold the
+ * login and one more of ours than was granted in it.
  *
  * <h2>Learning an unannounced limit</h2>
  * Real providers do not announce their limits, so with no rate told the pacer starts unpaced (only the lane's
@@ -47,6 +50,10 @@ import java.util.function.LongSupplier;
  *       with fewer than {@value #MIN_EVIDENCE} answers says nothing either way. For the same reason no probe
  *       lowers the rate below half the limit found first: a provider whose limit falls further refuses more
  *       requests, each of which waits its retry-after, but the rate stays off the floor.</li>
+ *   <li>The first measure is in doubt until a request sent after the refused one, and still in flight when the
+ *       refusal came, is refused too: a provider counting a limit refuses those until its window ends. When
+ *       {@value #MIN_EVIDENCE} of them are accepted first, the refusal was at random (an injected fault, a hiccup)
+ *       and the measure is forgotten: unpaced again, with no pause but the refused request's own retry-after.</li>
  *   <li>Once paced, refusals are a signal only when they stand out of the share the provider refuses anyway: once
  *       more than {@value #BACKGROUND_PERCENT}% of about the last {@value #BACKGROUND_ANSWERS} answers were
  *       refusals, a window must be refused more than three standard deviations above that share to lower the rate
@@ -121,6 +128,14 @@ final class Pacer {
      */
     private long pacedSinceNanos;
     private boolean pacedSince;
+    /**
+     * The first measure is in doubt until a request sent after the refused one (and before the decrease) is
+     * refused too; this many of those accepted first say the refusal was no limit.
+     */
+    private boolean doubtingFirst;
+    private int acceptedAfterFirst;
+    /** A told limit of 10 or more: the first window of a busy spell holds one departure fewer. */
+    private final boolean reserveFirstWindow;
     /** The share of paced requests refused, a moving average, and how many paced requests were answered. */
     private double background;
     private int pacedAnswers;
@@ -173,6 +188,7 @@ final class Pacer {
             this.ceiling = toldRate(settings.permits(), windowNanos);
             this.floor = ceiling / settings.maxSlowdown();
             this.rate = ceiling;
+            this.reserveFirstWindow = settings.permits() >= 10;
             this.pacedSinceNanos = now;
             this.pacedSince = true;
         } else {
@@ -180,6 +196,7 @@ final class Pacer {
             this.ceiling = Double.POSITIVE_INFINITY;
             this.floor = LEARNT_FLOOR;
             this.rate = Double.POSITIVE_INFINITY;
+            this.reserveFirstWindow = false;
         }
         this.probeFromNanos = Long.MAX_VALUE;
     }
@@ -241,7 +258,15 @@ final class Pacer {
             departureHead = (departureHead + 1) % HISTORY;
             departureCount--;
         }
-        long budget = Math.max(1, (long) Math.floor(r * windowNanos / 1e9 + 0.2));
+        long budget = (long) Math.floor(r * windowNanos / 1e9 + 0.2);
+        if (reserveFirstWindow && (!grantedAny || now - lastGrantNanos > windowNanos
+                || now - busySinceNanos < windowNanos)) {
+            // what a transport sends first on its own (a login) delays the request it was granted for: that one
+            // reaches the provider late, closer to the requests granted after it than their spacing, and a
+            // window of the provider's can then hold the login and one more of ours than the grants of ours
+            budget--;
+        }
+        budget = Math.max(1, budget);
         if (departureCount < budget) {
             return 0;
         }
@@ -273,6 +298,18 @@ final class Pacer {
         if (acceptedCount < HISTORY) {
             acceptedCount++;
         }
+        if (doubtingFirst && sentNanos - signalSentNanos > 0) {
+            if (lastDecreaseNanos - sentNanos > 0) {
+                // sent after the refused request, in flight when the refusal came: a provider counting a limit
+                // refuses these too until its window ends, one refusing at random accepts them
+                if (++acceptedAfterFirst >= MIN_EVIDENCE) {
+                    unlearn();
+                    return;
+                }
+            } else {
+                doubtingFirst = false; // paced requests are answered: nothing in flight was left to say otherwise
+            }
+        }
         if (refining) {
             if (signalSentNanos - sentNanos > 0) {
                 // a request of the measured windows that was still in flight when the refusal came
@@ -302,6 +339,9 @@ final class Pacer {
         long now = clock.getAsLong();
         refusedInARow++;
         answered(sentNanos, true);
+        if (doubtingFirst && sentNanos - signalSentNanos > 0) {
+            doubtingFirst = false; // refused after the refused one: the first measure met a limit
+        }
         refused[refusedNext] = sentNanos;
         refusedNext = (refusedNext + 1) % HISTORY;
         if (refusedCount < HISTORY) {
@@ -379,6 +419,8 @@ final class Pacer {
             firstFound = limit;
             pacedSinceNanos = now;
             pacedSince = true;
+            doubtingFirst = true;
+            acceptedAfterFirst = 0;
         } else if (overshoot && !Double.isNaN(firstFound)) {
             // a probe refused at random measures only what got through: never below half the first limit found
             limit = Math.max(limit, firstFound / 2);
@@ -396,6 +438,28 @@ final class Pacer {
         probeFromNanos = now + holdNanos;
         // a new rate starts now: what the old one reserved ahead is not owed
         nextNanos = Math.min(nextNanos, now + (long) Math.ceil(1e9 / rate));
+    }
+
+    /**
+     * Forgets the first measure: the requests sent after its refusal were accepted, so it was a refusal at random
+     * (an injected fault, a hiccup), and pacing at what got through before it would slow every job down to it.
+     * Back to unpaced, without the retry-after pause; the refused request still waits its own.
+     */
+    private void unlearn() {
+        doubtingFirst = false;
+        refining = false;
+        rate = Double.POSITIVE_INFINITY;
+        measured = Double.NaN;
+        firstFound = Double.NaN;
+        pacedSince = false;
+        background = 0;
+        pacedAnswers = 0;
+        holdNanos = HOLD_MIN_NANOS;
+        probeFromNanos = Long.MAX_VALUE;
+        long now = clock.getAsLong();
+        if (pausedUntilNanos - now > 0) {
+            pausedUntilNanos = now;
+        }
     }
 
     /**
